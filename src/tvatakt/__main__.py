@@ -1,0 +1,3 @@
+from tvatakt.cli import main
+
+main()

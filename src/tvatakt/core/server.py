@@ -1,0 +1,42 @@
+"""Start the production server (granian, WSGI) and the task worker."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connections
+
+
+def prepare() -> None:
+    """Migrate and collect static files, so a fresh data directory is ready to serve."""
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def default_workers() -> int:
+    return max(2, min(4, os.cpu_count() or 2))
+
+
+def run_granian(*, host: str, port: int, workers: int) -> None:
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    # Workers open their own connections; none may inherit the parent's socket.
+    connections.close_all()
+    Granian(
+        "tvatakt.wsgi:application",
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        log_access=False,
+        respawn_failed_workers=True,
+    ).serve()
+
+
+def start_worker_process() -> subprocess.Popen:
+    """The background-task worker as a child process, for `tvatakt demo`."""
+    return subprocess.Popen([sys.executable, "-m", "tvatakt", "worker"], env=os.environ.copy())  # noqa: S603

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from tvatakt.core import server
+from tvatakt.demo import city
+from tvatakt.demo.loader import load_demo_city
+from tvatakt.organisation.choices import Role
+
+
+class Command(BaseCommand):
+    help = "Set up the demo city in the embedded database and serve it, with a background worker."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=server.default_workers())
+
+    def handle(self, *args, host, port, workers, **options):
+        server.prepare()
+        counts = load_demo_city()
+        url = f"http://{host}:{port}/"
+        self.stdout.write(_("Data directory: %(path)s") % {"path": settings.DATA_DIR})
+        self.stdout.write(
+            _("Demo city: %(units)s units, %(organisations)s organisations, %(clusters)s clusters, %(people)s people.")
+            % counts
+        )
+        self.stdout.write("")
+        self.stdout.write(_("Demo log-ins (password for all: %(password)s):") % {"password": city.DEMO_PASSWORD})
+        for username, first, last, _title, _label, role, *_scope in city.LOGINS:
+            label = Role(role).label if role else _("Administrator (staff)")
+            self.stdout.write(f"  {username:<16} {first} {last} – {label}")
+        self.stdout.write("")
+        self.stdout.write(_("Tvåtakt runs at %(url)s (stop with Ctrl+C)") % {"url": url})
+        worker = server.start_worker_process()
+        try:
+            server.run_granian(host=host, port=port, workers=workers)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)

@@ -1,0 +1,45 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from tvatakt.api.api import api
+from tvatakt.api.views import api_docs
+from tvatakt.core.health import healthz, readyz
+from tvatakt.web.forms import QueuedPasswordResetForm
+
+handler500 = "tvatakt.web.views.server_error"
+
+auth_patterns = [
+    path("logga-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("losenord/byt/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("losenord/byt/klart/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path(
+        "losenord/glomt/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
+    path("losenord/glomt/skickat/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "losenord/nytt/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("losenord/nytt/klart/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    path("api/v1/", api.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("tvatakt.web.urls")),
+    path("", include("tvatakt.organisation.urls")),
+    path("", include(auth_patterns)),
+    path("api/v1/docs", api_docs, name="api_docs"),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

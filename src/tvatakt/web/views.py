@@ -1,0 +1,33 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+from tvatakt.organisation import selectors as organisation_selectors
+from tvatakt.web import selectors
+
+
+def home(request):
+    context = {"counts": organisation_selectors.directory_counts(), "units": organisation_selectors.unit_list()}
+    return render(request, "web/home.html", context)
+
+
+@login_required
+def account(request):
+    return render(request, "web/account.html", selectors.account_overview(user=request.user))
+
+
+def about(request):
+    return render(request, "web/about.html")
+
+
+def accessibility(request):
+    return render(request, "web/accessibility.html")
+
+
+def server_error(request):
+    """The 500 page in the layout, or plain text if even the layout fails (the database may be down)."""
+    try:
+        return HttpResponseServerError(loader.render_to_string("500.html", request=request))
+    except Exception:  # the error page must never raise
+        return HttpResponseServerError("Serverfel / Server error", content_type="text/plain; charset=utf-8")

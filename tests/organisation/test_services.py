@@ -1,0 +1,133 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from tvatakt.core.errors import NotAllowed
+from tvatakt.organisation import services
+from tvatakt.organisation.choices import Role
+from tvatakt.organisation.models import Cluster, Organisation, RoleAssignment, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_director_gives_a_role(person):
+    assignment = services.role_assign(actor=person("it-direktor"), person=person("medborgare"), role=Role.JURY_MEMBER)
+    assert assignment.pk and assignment.valid_from == timezone.localdate()
+
+
+@pytest.mark.parametrize("username", ["ambassador", "enhetschef", "medborgare", "radsordforande"])
+def test_only_the_it_director_gives_roles(person, username):
+    with pytest.raises(NotAllowed):
+        services.role_assign(actor=person(username), person=person("medborgare"), role=Role.JURY_MEMBER)
+    assert not RoleAssignment.objects.filter(role=Role.JURY_MEMBER, person=person("medborgare")).exists()
+
+
+def test_second_ambassador_is_refused_with_the_current_ones_name(person):
+    organisation = Organisation.objects.get(name="Utbildningsförvaltningen")
+    with pytest.raises(ValidationError) as error:
+        services.role_assign(
+            actor=person("it-direktor"), person=person("medborgare"), role=Role.AMBASSADOR, organisation=organisation
+        )
+    assert "Jonas Ekholm" in str(error.value.message_dict["person"])
+
+
+def test_ending_the_ambassador_lets_a_successor_start_today(person):
+    organisation = Organisation.objects.get(name="Utbildningsförvaltningen")
+    current = organisation.roles.get(role=Role.AMBASSADOR, is_deputy=False)
+    services.role_end(actor=person("it-direktor"), assignment=current)
+    current.refresh_from_db()
+    assert current.valid_until == timezone.localdate() - datetime.timedelta(days=1)
+    successor = services.role_assign(
+        actor=person("it-direktor"), person=person("medborgare"), role=Role.AMBASSADOR, organisation=organisation
+    )
+    active = organisation.roles.active().filter(role=Role.AMBASSADOR, is_deputy=False)
+    assert list(active) == [successor]
+
+
+def test_ending_a_role_before_it_started_is_refused(person):
+    assignment = RoleAssignment.objects.get(person=person("ambassador"), role=Role.AMBASSADOR)
+    with pytest.raises(ValidationError):
+        services.role_end(
+            actor=person("it-direktor"), assignment=assignment, last_day=assignment.valid_from - datetime.timedelta(1)
+        )
+    assignment.refresh_from_db()
+    assert assignment.valid_until is None
+
+
+def test_a_role_ended_before_it_took_effect_is_withdrawn(person):
+    planned = services.role_assign(
+        actor=person("it-direktor"),
+        person=person("medborgare"),
+        role=Role.JURY_MEMBER,
+        valid_from=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    assert services.role_end(actor=person("it-direktor"), assignment=planned) is None
+    assert not RoleAssignment.objects.filter(pk=planned.pk).exists()
+
+
+def test_ambassador_edits_contact_details_of_their_own_organisation(person):
+    organisation = Organisation.objects.get(name="Utbildningsförvaltningen")
+    services.organisation_update(
+        actor=person("ambassador"), organisation=organisation, website="https://example.org/utbildning"
+    )
+    organisation.refresh_from_db()
+    assert organisation.website == "https://example.org/utbildning"
+
+
+def test_ambassador_may_not_edit_another_organisation(person):
+    other = Organisation.objects.get(name="Stadsarkivet")
+    with pytest.raises(NotAllowed):
+        services.organisation_update(actor=person("ambassador"), organisation=other, website="https://example.org/")
+
+
+def test_ambassador_may_not_rename_their_organisation(person):
+    organisation = Organisation.objects.get(name="Utbildningsförvaltningen")
+    with pytest.raises(NotAllowed):
+        services.organisation_update(actor=person("ambassador"), organisation=organisation, name="Skolverket")
+    organisation.refresh_from_db()
+    assert organisation.name == "Utbildningsförvaltningen"
+
+
+def test_invalid_change_leaves_the_organisation_as_it_was(person):
+    organisation = Organisation.objects.get(name="Stadsarkivet")
+    with pytest.raises(ValidationError):
+        services.organisation_update(actor=person("it-direktor"), organisation=organisation, org_number="123")
+    organisation.refresh_from_db()
+    assert organisation.org_number == "212000-0142"
+
+
+def test_unit_head_edits_only_their_own_unit(person):
+    own, other = Unit.objects.get(slug="digital-fornyelse"), Unit.objects.get(slug="utredning-och-avtal")
+    services.unit_update(actor=person("enhetschef"), unit=own, description="Ny text", description_en="New text")
+    with pytest.raises(NotAllowed):
+        services.unit_update(actor=person("enhetschef"), unit=other, description="x", description_en="x")
+    own.refresh_from_db()
+    assert own.description == "Ny text"
+
+
+def test_convener_sets_the_members_of_their_cluster(person):
+    cluster = Cluster.objects.get(slug="teknik-och-infrastruktur")
+    members = list(Organisation.objects.filter(name__in=["AB Stokab", "Trafikkontoret"]))
+    services.cluster_update(
+        actor=person("sammankallande"), cluster=cluster, description="d", description_en="", members=members
+    )
+    assert set(cluster.members.all()) == set(members)
+    with pytest.raises(NotAllowed):
+        services.cluster_update(
+            actor=person("sammankallande"),
+            cluster=Cluster.objects.get(slug="kultur-och-fritid"),
+            description="d",
+            description_en="",
+            members=[],
+        )
+
+
+def test_a_role_that_has_ended_grants_nothing(person):
+    assignment = RoleAssignment.objects.get(person=person("ambassador"), role=Role.AMBASSADOR)
+    services.role_end(actor=person("it-direktor"), assignment=assignment)
+    with pytest.raises(NotAllowed):
+        services.organisation_update(
+            actor=person("ambassador"), organisation=assignment.organisation, website="https://example.org/"
+        )

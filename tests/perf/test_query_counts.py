@@ -1,0 +1,87 @@
+"""Query counts stay flat as data grows: the same page costs the same at 10 and at 60 rows."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tvatakt.organisation.choices import OrganisationKind, Role
+from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
+
+pytestmark = pytest.mark.django_db
+CEILING = 12
+
+
+def grow(n: int) -> None:
+    """Add n organisations, each in two clusters with an ambassador and a deputy, and n people in roles."""
+    clusters = [Cluster.objects.create(slug=f"k{i}-{n}", name=f"Kluster {i} {n}") for i in range(2)]
+    unit = Unit.objects.create(slug=f"u-{n}", number=100 + n, name=f"Enhet {n}")
+    for i in range(n):
+        organisation = Organisation.objects.create(slug=f"o{i}-{n}", name=f"Org {i} {n}", kind=OrganisationKind.COMPANY)
+        for cluster in clusters:
+            cluster.members.add(organisation)
+        for deputy in (False, True):
+            person = Person.objects.create(username=f"p{i}-{n}-{deputy}", first_name="A", last_name=str(i))
+            RoleAssignment.objects.create(
+                person=person, role=Role.AMBASSADOR, organisation=organisation, is_deputy=deputy
+            )
+        RoleAssignment.objects.create(person=person, role=Role.CLUSTER_CONVENER, cluster=clusters[i % 2])
+        RoleAssignment.objects.create(person=person, role=Role.UNIT_HEAD, unit=unit)
+
+
+PAGES = [
+    "/",
+    "/organisationer/",
+    "/organisationer/?kind=company",
+    "/enheter/",
+    "/kluster/",
+    "/api/v1/organisations?limit=100",
+    "/api/v1/clusters?limit=100",
+    "/api/v1/units?limit=100",
+    "/api/v1/roles?limit=100",
+]
+DETAILS = ["/organisationer/o0-{n}/", "/kluster/k0-{n}/", "/enheter/u-{n}/"]
+
+
+def count(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_list_pages_cost_the_same_at_two_sizes(url):
+    client = Client()
+    grow(10)
+    small = count(client, url)
+    grow(60)
+    large = count(client, url)
+    assert small == large, f"{url}: {small} queries at 10 rows, {large} at 70"
+    assert large <= CEILING
+
+
+@pytest.mark.parametrize("url", DETAILS)
+def test_detail_pages_cost_the_same_at_two_sizes(url):
+    client = Client()
+    grow(10)
+    grow(60)
+    small, large = count(client, url.format(n=10)), count(client, url.format(n=60))
+    assert small == large, f"{url}: {small} vs {large}"
+    assert large <= CEILING
+
+
+def test_the_account_page_of_a_busy_person_costs_a_fixed_number_of_queries():
+    grow(10)
+    person = Person.objects.get(username="p0-10-True")
+    client = Client()
+    client.force_login(person)
+    small = count(client, "/konto/")
+    for i in range(1, 10):
+        RoleAssignment.objects.create(
+            person=person,
+            role=Role.AMBASSADOR,
+            organisation_id=Organisation.objects.get(slug=f"o{i}-10").pk,
+            is_deputy=True,
+        )
+    assert count(client, "/konto/") == small

@@ -1,0 +1,18 @@
+"""Test settings: the real settings, with tasks run inline and a fast password hasher."""
+
+import os
+
+os.environ.setdefault("TVATAKT_TASKS_IMMEDIATE", "1")
+os.environ.setdefault("TVATAKT_SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdef")
+
+from tvatakt.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Serve static files from the apps in tests, with no collectstatic step.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,84 @@
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tvatakt.cli import main
+
+
+def test_version_answers_without_django(capsys):
+    main(["version"])
+    assert capsys.readouterr().out.startswith("tvatakt ")
+
+
+def test_hyphenated_command_names_reach_django_commands(monkeypatch):
+    seen = []
+    monkeypatch.setattr("django.core.management.execute_from_command_line", lambda argv: seen.append(argv))
+    main(["import-organisations", "file.csv"])
+    assert seen == [["tvatakt", "import_organisations", "file.csv"]]
+
+
+@pytest.mark.django_db
+def test_the_demo_city_loads_twice_without_duplicates():
+    from tvatakt.demo.loader import load_demo_city
+    from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment
+
+    first = load_demo_city()
+    counts = (
+        Organisation.objects.count(),
+        Cluster.objects.count(),
+        Person.objects.count(),
+        RoleAssignment.objects.count(),
+    )
+    assert load_demo_city() == first
+    assert counts == (
+        Organisation.objects.count(),
+        Cluster.objects.count(),
+        Person.objects.count(),
+        RoleAssignment.objects.count(),
+    )
+    assert first["organisations"] == 45 and first["units"] == 5
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_migrates_a_fresh_data_directory_and_serves_with_granian(tmp_path):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env.update(TVATAKT_DATA_DIR=str(tmp_path / "data"), TVATAKT_SECRET_KEY="")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tvatakt", "serve", "--port", str(port), "--workers", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        body = None
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and body is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as response:
+                    body = response.read()
+            except OSError:
+                time.sleep(0.5)
+        assert body == b'{"status": "ok"}'
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/organisationer/", timeout=5) as response:
+            html = response.read().decode()
+            assert response.status == 200 and "<main" in html
+        css = html.split('rel="stylesheet" href="')[1].split('"')[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{css}", timeout=5) as response:
+            assert response.status == 200
+        assert (tmp_path / "data" / "secret_key").exists()
+        assert (tmp_path / "data" / "tvatakt.sqlite3").exists()
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=30)[0].decode()
+    assert "Data" in output
