@@ -53,6 +53,8 @@ ALLOWED_HOSTS = env_list("TVATAKT_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("TVATAKT_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First, so that its templates (registration/, 404.html) win over the admin's.
+    "tvatakt.web",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,7 +69,6 @@ INSTALLED_APPS = [
     "tvatakt.core",
     "tvatakt.organisation",
     "tvatakt.api",
-    "tvatakt.web",
     "tvatakt.demo",
 ]
 

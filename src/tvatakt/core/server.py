@@ -20,7 +20,7 @@ def default_workers() -> int:
     return max(2, min(4, os.cpu_count() or 2))
 
 
-def run_granian(*, host: str, port: int, workers: int) -> None:
+def run_granian(*, host: str, port: int, workers: int, threads: int = 8) -> None:
     from granian import Granian
     from granian.constants import Interfaces
 
@@ -32,6 +32,10 @@ def run_granian(*, host: str, port: int, workers: int) -> None:
         port=port,
         interface=Interfaces.WSGI,
         workers=workers,
+        # Each thread holds its own database connection: a small, fixed number per worker keeps
+        # PostgreSQL's connection count bounded, and backpressure queues the rest in the socket.
+        blocking_threads=threads,
+        backpressure=threads,
         log_access=False,
         respawn_failed_workers=True,
     ).serve()

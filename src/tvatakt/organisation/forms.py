@@ -20,7 +20,7 @@ class OrganisationFilterForm(forms.Form):
 
 
 class OrganisationForm(forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, max_length=200, assume_scheme="https")
+    website = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
 
     class Meta:
         model = Organisation
