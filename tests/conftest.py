@@ -6,19 +6,21 @@ from tvatakt.demo.loader import load_demo_city
 from tvatakt.organisation.models import Person
 
 
-@pytest.fixture
-def demo_city(db):
-    return load_demo_city()
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the demo city, loaded once; each test's changes are rolled back."""
+    with django_db_blocker.unblock():
+        load_demo_city()
 
 
 @pytest.fixture
-def person(demo_city):
+def person(db):
     """The demo person with a user name, e.g. person("ambassador")."""
     return lambda username: Person.objects.get(username=username)
 
 
 @pytest.fixture
-def client_as(demo_city):
+def client_as(db):
     """A browser logged in as a demo person."""
 
     def make(username: str) -> Client:

@@ -82,3 +82,28 @@ def test_serve_migrates_a_fresh_data_directory_and_serves_with_granian(tmp_path)
         process.terminate()
         output = process.communicate(timeout=30)[0].decode()
     assert "Data" in output
+
+
+@pytest.mark.django_db
+def test_generate_adds_people_in_roles_and_a_second_run_adds_nothing():
+    from django.core.management import call_command
+
+    from tvatakt.demo.generator import GENERATED_PREFIX
+    from tvatakt.organisation.models import Person, RoleAssignment
+
+    call_command("generate", "--scale", "0.01")
+    generated = Person.objects.filter(username__startswith=GENERATED_PREFIX)
+    assert generated.count() == 50
+    assert RoleAssignment.objects.filter(person__in=generated).count() == 50
+    assert RoleAssignment.objects.filter(person__in=generated, role="initiative_lead", unit__isnull=False).exists()
+    call_command("generate", "--scale", "0.01")
+    assert generated.count() == 50
+    call_command("generate", "--scale", "0.02")
+    assert generated.count() == 100
+
+
+def test_generate_refuses_a_scale_of_zero():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError):
+        call_command("generate", "--scale", "0")

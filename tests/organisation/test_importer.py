@@ -8,10 +8,17 @@ from tvatakt.organisation.models import Cluster, Organisation
 pytestmark = pytest.mark.django_db
 
 GOOD = """name,kind,short_name,org_number,website,clusters,active
-Utbildningsförvaltningen,fackförvaltning,UTB,212000-1124,https://goteborg.example/utb,Skola;Digitalt,ja
+Grundskoleförvaltningen,fackförvaltning,GSF,212000-1124,https://goteborg.example/gsf,Skola;Digitalt,ja
 Centrum stadsdelsförvaltning,stadsdelsförvaltning,,,,Skola,
 Göteborg Energi AB,bolag,GE,,,Teknik,nej
 """
+
+
+@pytest.fixture(autouse=True)
+def empty_city(db):
+    """Another city: start from no organisations and no clusters."""
+    Cluster.objects.all().delete()
+    Organisation.objects.all().delete()
 
 
 def test_a_good_file_loads_organisations_and_clusters():
@@ -20,7 +27,7 @@ def test_a_good_file_loads_organisations_and_clusters():
     energy = Organisation.objects.get(name="Göteborg Energi AB")
     assert energy.kind == "company" and not energy.is_active and energy.short_name == "GE"
     assert set(Cluster.objects.get(name="Skola").members.values_list("name", flat=True)) == {
-        "Utbildningsförvaltningen",
+        "Grundskoleförvaltningen",
         "Centrum stadsdelsförvaltning",
     }
 
@@ -40,7 +47,7 @@ def test_semicolon_separated_file_with_a_byte_order_mark_loads():
 def test_a_bad_file_reports_every_problem_by_row_and_writes_nothing():
     bad = (
         GOOD
-        + "Trasig,okänd,,,,,\n,bolag,,,,,\nUtbildningsförvaltningen,bolag,,,,,\nX AB,bolag,,123,inte-en-url,,kanske\n"
+        + "Trasig,okänd,,,,,\n,bolag,,,,,\nGrundskoleförvaltningen,bolag,,,,,\nX AB,bolag,,123,inte-en-url,,kanske\n"
     )
     with pytest.raises(ImportFailed) as failure:
         organisations_import(actor=None, data=bad.encode())

@@ -22,32 +22,32 @@ pytestmark = pytest.mark.django_db
         "/en/kluster/skola-och-forskola/",
     ],
 )
-def test_public_directory_pages_show_in_the_layout(demo_city, client, url):
+def test_public_directory_pages_show_in_the_layout(db, client, url):
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
     assert "<main" in html and "<h1>" in html
 
 
-def test_directory_filters_by_kind_and_cluster(demo_city, client):
+def test_directory_filters_by_kind_and_cluster(db, client):
     html = client.get("/organisationer/", {"kind": "company", "cluster": "teknik-och-infrastruktur"}).content.decode()
     assert "AB Stokab" in html
     assert "Trafikkontoret" not in html  # in the cluster, but not a company
     assert "AB Svenska Bostäder" not in html  # a company, but not in the cluster
 
 
-def test_a_bad_filter_value_shows_a_message_not_a_crash(demo_city, client):
+def test_a_bad_filter_value_shows_a_message_not_a_crash(db, client):
     response = client.get("/organisationer/", {"kind": "planet"})
     assert response.status_code == 200
     assert "aria-invalid" in response.content.decode()
 
 
-def test_organisation_page_shows_its_ambassador(demo_city, client):
+def test_organisation_page_shows_its_ambassador(db, client):
     html = client.get("/organisationer/utbildningsforvaltningen/").content.decode()
     assert "Jonas Ekholm" in html and "Ambassadör" in html
 
 
-def test_unknown_organisation_is_a_404_in_the_layout(demo_city, client):
+def test_unknown_organisation_is_a_404_in_the_layout(db, client):
     response = client.get("/organisationer/finns-inte/")
     assert response.status_code == 404
     html = response.content.decode()
@@ -98,7 +98,7 @@ def test_edit_pages_follow_the_roles(client_as, username, url, status):
         assert "Du får inte göra det här" in response.content.decode()
 
 
-def test_edit_pages_ask_anonymous_visitors_to_log_in(demo_city, client):
+def test_edit_pages_ask_anonymous_visitors_to_log_in(db, client):
     response = client.get("/roller/")
     assert response.status_code == 302 and response["Location"].startswith("/logga-in/")
 
@@ -142,6 +142,6 @@ def test_ending_a_role_needs_post(client_as):
     assert client_as("it-direktor").get(f"/roller/{assignment.pk}/avsluta/").status_code == 405
 
 
-def test_anonymous_visitors_see_no_edit_button(demo_city):
+def test_anonymous_visitors_see_no_edit_button(db):
     html = Client().get("/organisationer/utbildningsforvaltningen/").content.decode()
     assert "/redigera/" not in html

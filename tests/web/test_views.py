@@ -9,13 +9,13 @@ from tvatakt.demo.city import DEMO_PASSWORD, LOGINS
 pytestmark = pytest.mark.django_db
 
 
-def test_home_is_in_swedish_by_default(demo_city, client):
+def test_home_is_in_swedish_by_default(db, client):
     html = client.get("/").content.decode()
     assert '<html lang="sv">' in html
     assert "Digital förnyelse" in html
 
 
-def test_every_page_links_to_the_same_page_in_english_and_back(demo_city, client):
+def test_every_page_links_to_the_same_page_in_english_and_back(db, client):
     html = client.get("/kluster/skola-och-forskola/").content.decode()
     assert 'href="/en/kluster/skola-och-forskola/" hreflang="en" lang="en"' in html
     english = client.get("/en/kluster/skola-och-forskola/").content.decode()
@@ -23,17 +23,17 @@ def test_every_page_links_to_the_same_page_in_english_and_back(demo_city, client
     assert 'href="/kluster/skola-och-forskola/" hreflang="sv" lang="sv"' in english
 
 
-def test_the_language_switch_keeps_the_query(demo_city, client):
+def test_the_language_switch_keeps_the_query(db, client):
     html = client.get("/organisationer/?kind=company").content.decode()
     assert 'href="/en/organisationer/?kind=company"' in html
 
 
-def test_the_404_page_is_in_the_language_of_its_address(demo_city, client):
+def test_the_404_page_is_in_the_language_of_its_address(db, client):
     assert "Page not found" in client.get("/en/no-such-page/").content.decode()
     assert "Sidan finns inte" in client.get("/ingen-sadan-sida/").content.decode()
 
 
-def test_the_accessibility_statement_is_linked_from_every_page(demo_city, client):
+def test_the_accessibility_statement_is_linked_from_every_page(db, client):
     for url in ["/", "/organisationer/", "/logga-in/"]:
         assert 'href="/tillganglighet/"' in client.get(url).content.decode()
     statement = client.get("/tillganglighet/").content.decode()
@@ -41,7 +41,7 @@ def test_the_accessibility_statement_is_linked_from_every_page(demo_city, client
 
 
 @pytest.mark.parametrize("username", [login[0] for login in LOGINS])
-def test_each_demo_role_logs_in_and_sees_its_roles(demo_city, username):
+def test_each_demo_role_logs_in_and_sees_its_roles(db, username):
     client = Client()
     response = client.post("/logga-in/", {"username": username, "password": DEMO_PASSWORD})
     assert response.status_code == 302 and response["Location"] == "/konto/"
@@ -68,7 +68,7 @@ def test_a_citizen_is_offered_no_editing(client_as):
     assert "/redigera/" not in html and "/roller/" not in html
 
 
-def test_wrong_password_shows_a_message_and_does_not_log_in(demo_city, client):
+def test_wrong_password_shows_a_message_and_does_not_log_in(db, client):
     response = client.post("/logga-in/", {"username": "ambassador", "password": "fel"})
     assert response.status_code == 200
     assert "Användarnamnet eller lösenordet är fel" in response.content.decode()
@@ -82,7 +82,7 @@ def test_log_out_is_a_post_and_ends_the_session(client_as):
     assert client.get("/konto/").status_code == 302
 
 
-def test_forgotten_password_is_reset_by_email(demo_city, client):
+def test_forgotten_password_is_reset_by_email(db, client):
     response = client.post("/losenord/glomt/", {"email": "ambassador@demo.example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
@@ -94,7 +94,7 @@ def test_forgotten_password_is_reset_by_email(demo_city, client):
     assert Client().login(username="ambassador", password=new_password)
 
 
-def test_a_weak_new_password_is_refused_next_to_the_field(demo_city, client):
+def test_a_weak_new_password_is_refused_next_to_the_field(db, client):
     client.post("/losenord/glomt/", {"email": "ambassador@demo.example.org"})
     link = re.search(r"https?://[^/]+(/losenord/nytt/\S+)", mail.outbox[0].body).group(1)
     form_url = client.get(link).url
@@ -103,7 +103,7 @@ def test_a_weak_new_password_is_refused_next_to_the_field(demo_city, client):
     assert 'id="id_new_password2_error"' in response.content.decode()
 
 
-def test_reset_for_an_unknown_address_reveals_nothing(demo_city, client):
+def test_reset_for_an_unknown_address_reveals_nothing(db, client):
     response = client.post("/losenord/glomt/", {"email": "ingen@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []
@@ -119,7 +119,7 @@ def test_non_staff_cannot_use_the_admin(client_as):
     assert client_as("it-direktor").get("/admin/").status_code == 302
 
 
-def test_server_error_page_is_in_the_layout(rf, demo_city):
+def test_server_error_page_is_in_the_layout(rf, db):
     from tvatakt.web.views import server_error
 
     response = server_error(rf.get("/"))

@@ -54,7 +54,7 @@ class RoleAssignForm(forms.Form):
     person = forms.CharField(
         label=_("Person"), max_length=254, help_text=_("The person's user name or e-mail address.")
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.all(), required=False)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.filter(is_active=True), required=False

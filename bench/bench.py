@@ -1,0 +1,208 @@
+"""Load-test the key pages of a `tvatakt serve` over Stockholm-scale data, as ratios to a bare view.
+
+Each page's throughput is divided by that of /healthz (a view that touches nothing) measured on the
+same server in the same run, because absolute numbers on shared machines are noisy.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HELLO = ("hello (/healthz)", "/healthz", None)
+# (name, path, minimum ratio to hello); key pages have the higher bar.
+PAGES = [
+    ("home", "/", 0.25),
+    ("organisation directory", "/organisationer/", 0.4),
+    ("directory, filtered", "/organisationer/?kind=district_administration&cluster=skola-och-forskola", 0.4),
+    ("organisation page", "/organisationer/utbildningsforvaltningen/", 0.25),
+    ("unit list", "/enheter/", 0.25),
+    ("unit page", "/enheter/digital-fornyelse/", 0.25),
+    ("cluster list", "/kluster/", 0.25),
+    ("cluster page", "/kluster/skola-och-forskola/", 0.25),
+    ("log-in page", "/logga-in/", 0.25),
+    ("API: organisations", "/api/v1/organisations?limit=50", 0.25),
+    ("API: roles", "/api/v1/roles?limit=50", 0.25),
+    ("API: roles, filtered", "/api/v1/roles?role=initiative_lead&limit=50", 0.25),
+    ("API docs", "/api/v1/docs", 0.25),
+]
+P99_MS, P50_MS = 150.0, 40.0
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    return parser.parse_args()
+
+
+def environment() -> tuple[dict[str, str], str]:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    url = os.environ.get("DATABASE_URL", "")
+    database = "postgresql" if url.startswith("postgres") else "sqlite"
+    env["TVATAKT_DATA_DIR"] = str(ROOT / "bench" / ".data" / database)
+    if database == "postgresql":
+        env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/tvatakt_bench"
+        _create_database(env["DATABASE_URL"])
+    return env, database
+
+
+def _create_database(url: str) -> None:
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    with psycopg.connect(
+        host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"], dbname="postgres", autocommit=True
+    ) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone():
+            admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+def tvatakt(env, *args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "tvatakt", *args], env=env, cwd=ROOT, check=True, **kwargs)
+
+
+def query_counts(env) -> dict[str, int]:
+    """Queries per page, counted in-process against the same database."""
+    script = (
+        "import json\n"
+        "from django.db import connection\n"
+        "from django.test import Client\n"
+        "from django.test.utils import CaptureQueriesContext\n"
+        "client, out = Client(HTTP_HOST='127.0.0.1'), {}\n"
+        f"for path in {[path for _, path, _ in [HELLO, *PAGES]]!r}:\n"
+        "    with CaptureQueriesContext(connection) as queries:\n"
+        "        assert client.get(path).status_code == 200, path\n"
+        "    out[path] = len(queries)\n"
+        "print('COUNTS' + json.dumps(out))\n"
+    )
+    output = tvatakt(env, "shell", "-c", script, capture_output=True, text=True).stdout
+    return json.loads(output.split("COUNTS", 1)[1])
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(env, workers: int):
+    port = free_port()
+    log = open(ROOT / "bench" / ".data" / "server.log", "w")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tvatakt", "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=log,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(base + "/readyz", timeout=2):
+                return process, base
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit("the server did not start; see bench/.data/server.log")
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url: str, duration: int, connections: int) -> dict[str, float]:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = {p: float(v) * UNITS[u] for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": rps,
+        "p50_ms": latency["50"],
+        "p99_ms": latency["99"],
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def main() -> None:
+    args = parse_args()
+    env, database = environment()
+    Path(env["TVATAKT_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    tvatakt(env, "migrate", "-v0")
+    started = time.monotonic()
+    tvatakt(env, "generate", "--scale", str(args.scale))
+    generate_seconds = time.monotonic() - started
+    counts = query_counts(env)
+    process, base = start_server(env, args.workers)
+    rows = []
+    try:
+        for name, path, minimum in [HELLO, *PAGES]:
+            wrk(base + path, 2, args.connections)  # warm up
+            rows.append(
+                {
+                    "page": name,
+                    "path": path,
+                    "minimum_ratio": minimum,
+                    **wrk(base + path, args.duration, args.connections),
+                }
+            )
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    hello = rows[0]["rps"]
+    for row in rows:
+        row["ratio"] = row["rps"] / hello
+        row["queries"] = counts[row["path"]]
+        row["meets"] = row["minimum_ratio"] is None or (
+            row["ratio"] >= row["minimum_ratio"]
+            and row["p99_ms"] <= P99_MS
+            and row["p50_ms"] <= P50_MS
+            and row["errors"] == 0
+        )
+    print(
+        f"\n{database}, scale {args.scale:g}, {args.workers} workers, {args.connections} connections, "
+        f"{args.duration} s a page; generate/reuse took {generate_seconds:.0f} s\n"
+    )
+    print("| page | req/s | ratio to hello | p50 ms | p99 ms | queries | target |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for row in rows:
+        target = (
+            "ceiling" if row["minimum_ratio"] is None else (f"{'✓' if row['meets'] else '✗'} ≥ {row['minimum_ratio']}")
+        )
+        print(
+            f"| {row['page']} | {row['rps']:.0f} | {row['ratio']:.2f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} "
+            f"| {row['queries']} | {target} |"
+        )
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = results / f"{stamp}-{database}.json"
+    out.write_text(
+        json.dumps(
+            {
+                "database": database,
+                "scale": args.scale,
+                "workers": args.workers,
+                "connections": args.connections,
+                "duration": args.duration,
+                "rows": rows,
+            },
+            indent=2,
+        )
+    )
+    print(f"\nJSON: {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

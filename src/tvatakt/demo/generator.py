@@ -1,0 +1,130 @@
+"""Stockholm-scale synthetic data on top of the demo city (`tvatakt generate --scale N`).
+
+Each app adds a step to STEPS for its own models. A step gets the scale and a progress callback,
+inserts in bulk, and skips what an earlier run already made, so the generator can be run again.
+Faker is seeded, so a scale gives the same data on every machine.
+"""
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from faker import Faker
+
+from tvatakt.organisation.choices import Role
+from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
+
+BATCH = 2000
+Advance = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    per_scale: int  # how many rows one unit of scale adds
+    run: Callable[[int, int, Advance], None]  # (start, stop, advance)
+    done: Callable[[], int]  # how many rows exist already
+
+
+def batched(iterable, size: int = BATCH) -> Iterator[list]:
+    batch = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+GENERATED_PREFIX = "gen-"
+# Most generated people are citizens; the rest hold the roles later apps need in quantity.
+ROLE_MIX = [
+    (Role.CITIZEN, 70),
+    (Role.INITIATIVE_LEAD, 12),
+    (Role.DATA_PUBLISHER, 6),
+    (Role.EVENT_HOST, 6),
+    (Role.JURY_MEMBER, 3),
+    (Role.COUNCIL_MEMBER, 3),
+]
+
+
+def _role_for(index: int) -> str:
+    slot = (index * 37) % 100  # spread the roles, so any run of rows has the whole mix
+    for role, share in ROLE_MIX:
+        if slot < share:
+            return role
+        slot -= share
+    return Role.CITIZEN
+
+
+def _people(start: int, stop: int, advance: Advance) -> None:
+    fake = Faker("sv_SE")
+    fake.seed_instance(20261129 + start)
+    password = make_password(None)  # generated people cannot log in
+    units = list(Unit.objects.values_list("pk", flat=True))
+    organisations = list(Organisation.objects.values_list("pk", flat=True))
+    clusters = list(Cluster.objects.values_list("pk", flat=True))
+    since = datetime.date(2024, 1, 1)
+    for chunk in batched(range(start, stop)):
+        with transaction.atomic():
+            people = Person.objects.bulk_create(
+                [
+                    Person(
+                        username=f"{GENERATED_PREFIX}{index:07d}",
+                        first_name=fake.first_name(),
+                        last_name=fake.last_name(),
+                        email=f"{GENERATED_PREFIX}{index:07d}@example.org",
+                        password=password,
+                        title=fake.job()[:150] if index % 3 else "",
+                    )
+                    for index in chunk
+                ]
+            )
+            if not people[0].pk:  # backends that do not return keys from bulk_create
+                people = list(Person.objects.filter(username__in=[p.username for p in people]).order_by("username"))
+            roles = []
+            for index, person in zip(chunk, people, strict=True):
+                role = _role_for(index)
+                scope = {}
+                if role in (Role.DATA_PUBLISHER, Role.EVENT_HOST):
+                    scope = {"organisation_id": organisations[index % len(organisations)]}
+                elif role == Role.INITIATIVE_LEAD:
+                    scope = {"unit_id": units[index % len(units)]}
+                elif role == Role.COUNCIL_MEMBER:
+                    scope = {"cluster_id": clusters[index % len(clusters)]}
+                valid_from = since + datetime.timedelta(days=index % 700)
+                ended = index % 10 == 0 and role != Role.CITIZEN
+                roles.append(
+                    RoleAssignment(
+                        person=person,
+                        role=role,
+                        valid_from=valid_from,
+                        valid_until=valid_from + datetime.timedelta(days=180) if ended else None,
+                        **scope,
+                    )
+                )
+            RoleAssignment.objects.bulk_create(roles)
+        advance(len(chunk))
+
+
+STEPS: list[Step] = [
+    Step(
+        name="people",
+        per_scale=5000,
+        run=_people,
+        done=lambda: Person.objects.filter(username__startswith=GENERATED_PREFIX).count(),
+    ),
+]
+
+
+def plan(scale: float) -> list[tuple[Step, int, int]]:
+    """(step, start, stop) for what is still missing at `scale`."""
+    work = []
+    for step in STEPS:
+        done, wanted = step.done(), round(step.per_scale * scale)
+        if done < wanted:
+            work.append((step, done, wanted))
+    return work

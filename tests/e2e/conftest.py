@@ -1,0 +1,128 @@
+"""A real server over the demo city, and Debian's Chromium driven by Playwright.
+
+The server runs `tvatakt serve` on a free port with its own data directory. With DATABASE_URL
+set to PostgreSQL it gets a fresh database of its own (`<name>_e2e`), so the same suite runs on both.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import dj_database_url
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("TVATAKT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PASSWORD = "tvatakt-demo"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.path):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_env() -> dict[str, str]:
+    url = os.environ.get("DATABASE_URL")
+    if not url or not url.startswith("postgres"):
+        return {}
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    name = f"{config['NAME'] or 'tvatakt'}_e2e"
+    admin = psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+    with admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return {"DATABASE_URL": url.rsplit("/", 1)[0] + f"/{name}"}
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Base URL of a running `tvatakt serve` over the demo city."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TVATAKT_", "DATABASE_URL"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="tests.e2e.settings",
+        PYTHONPATH=str(ROOT),
+        TVATAKT_DATA_DIR=str(tmp_path_factory.mktemp("e2e-data")),
+        TVATAKT_TASKS_IMMEDIATE="1",
+        **_database_env(),
+    )
+    python = [sys.executable, "-m", "tvatakt"]
+    subprocess.run([*python, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*python, "load_demo"], env=env, check=True, cwd=ROOT, capture_output=True)
+    log = (tmp_path_factory.getbasetemp() / "server.log").open("w")
+    process = subprocess.Popen(
+        [*python, "serve", "--port", str(port), "--workers", "2"], env=env, cwd=ROOT, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "readyz", timeout=2):
+                break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError(f"the server did not start; see {log.name}") from None
+            time.sleep(0.3)
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def narrow_page(browser):
+    """A fresh 320 px wide tab with its own cookies."""
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def log_in(page, base: str, username: str) -> None:
+    page.goto(base + "logga-in/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/konto/")

@@ -1,0 +1,61 @@
+"""Every page reachable from the home page, and from each demo role's navigation, passes the checks."""
+
+import pytest
+
+from tests.e2e.conftest import log_in
+from tests.e2e.crawler import audit, crawl, table
+from tvatakt.demo.city import LOGINS
+
+ROLES = [login[0] for login in LOGINS]
+
+
+def test_every_public_page_passes(server, narrow_page):
+    results = crawl(narrow_page, server, "anonymous", ["/", "/en/"], bound=400, per_pattern=400)
+    print("\n" + table(results))
+    assert len(results) > 100, "the crawl should reach every organisation page in both languages"
+    assert [r for r in results if not r.ok] == []
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_every_page_in_a_roles_navigation_passes(server, narrow_page, username):
+    log_in(narrow_page, server, username)
+    results = crawl(narrow_page, server, username, ["/konto/", "/"], bound=40, per_pattern=2)
+    print("\n" + table(results))
+    assert [r for r in results if not r.ok] == []
+
+
+def test_forms_with_errors_pass(server, narrow_page):
+    """Error states are pages too: a failed log-in, and a role given twice."""
+    narrow_page.goto(server + "logga-in/")
+    narrow_page.fill("#id_username", "ambassador")
+    narrow_page.fill("#id_password", "fel")
+    narrow_page.click("main button[type=submit]")
+    failed_login = audit(narrow_page, narrow_page.url, "anonymous")
+    log_in(narrow_page, server, "it-direktor")
+    narrow_page.goto(server + "roller/")
+    narrow_page.fill("#id_person", "ingen-sadan-person")
+    narrow_page.click("main form button[type=submit]")
+    role_error = audit(narrow_page, narrow_page.url, "it-direktor")
+    narrow_page.goto(server + "roller/")
+    narrow_page.fill("#id_person", "medborgare")
+    narrow_page.select_option("#id_role", "ambassador")  # an ambassador needs an organisation
+    narrow_page.click("main form button[type=submit]")
+    assert narrow_page.locator("#id_role_error").count() == 1
+    results = [failed_login, role_error, audit(narrow_page, narrow_page.url, "it-direktor")]
+    print("\n" + table(results))
+    assert [r for r in results if not r.ok] == []
+
+
+def test_crawler_catches_a_broken_page(server, narrow_page):
+    """A page with an image without alt text, an input without a label and a wide box must fail."""
+    result = audit(narrow_page, server + "e2e-trasig/", "anonymous")
+    print("\n" + table([result]))
+    found = " ".join(result.violations)
+    assert "image-alt" in found and "label" in found
+    assert "scrolls sideways at 320 px" in result.problems
+    assert not result.ok
+
+
+def test_crawler_catches_a_server_error(server, narrow_page):
+    result = audit(narrow_page, server + "e2e-fel/", "anonymous")
+    assert result.status == 500 and "HTTP 500" in result.problems
