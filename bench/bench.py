@@ -140,6 +140,7 @@ def main() -> None:
     env, database = environment()
     Path(env["TVATAKT_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
     tvatakt(env, "migrate", "-v0")
+    tvatakt(env, "collectstatic", "--noinput", "-v0")
     started = time.monotonic()
     tvatakt(env, "generate", "--scale", str(args.scale))
     generate_seconds = time.monotonic() - started

@@ -1,5 +1,7 @@
 """A readable, accessible page for the API, rendered on the server from the OpenAPI document."""
 
+import functools
+
 from django.shortcuts import render
 
 from tvatakt.api.api import api
@@ -39,10 +41,16 @@ def _type_name(schema: dict) -> str:
     return schema.get("type", "")
 
 
+@functools.cache
+def _schema() -> dict:
+    # The schema depends only on the code, so each process builds it once.
+    return api.get_openapi_schema(path_prefix="/api/v1")
+
+
 def api_docs(request):
-    schema = api.get_openapi_schema(path_prefix="/api/v1")
+    schema = _schema()
     return render(
         request,
         "api/docs.html",
-        {"schema": schema, "operations": _operations(schema), "base": request.build_absolute_uri("/api/v1/")},
+        {"operations": _operations(schema), "base": request.build_absolute_uri("/api/v1/")},
     )

@@ -16,7 +16,7 @@ class OrganisationFilterForm(forms.Form):
     def __init__(self, *args, clusters=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("All kinds")), *OrganisationKind.choices]
-        self.fields["cluster"].choices = [("", _("All clusters"))] + [(c.slug, c.display_name) for c in clusters]
+        self.fields["cluster"].choices = [("", _("All clusters")), *clusters]
 
 
 class OrganisationForm(forms.ModelForm):

@@ -18,13 +18,13 @@ def organisation_list(*, kind: str = "", cluster: str = "", q: str = "", active_
     if kind:
         qs = qs.filter(kind=kind)
     if cluster:
-        qs = qs.filter(clusters__slug=cluster)
+        qs = qs.filter(clusters__slug=cluster)  # one cluster: a join that cannot duplicate rows
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(short_name__icontains=q))
     return qs.prefetch_related(
         Prefetch("clusters", queryset=Cluster.objects.order_by("name")),
         Prefetch("roles", queryset=_active_roles(Role.AMBASSADOR), to_attr="ambassadors"),
-    ).distinct()
+    )
 
 
 def organisation_detail(*, slug: str) -> Organisation:
@@ -42,6 +42,11 @@ def unit_detail(*, slug: str) -> Unit:
     return Unit.objects.prefetch_related(
         Prefetch("roles", queryset=_active_roles().order_by("role"), to_attr="active_roles")
     ).get(slug=slug)
+
+
+def cluster_choices() -> list[tuple[str, str]]:
+    """(slug, name) of every cluster, for filter menus."""
+    return [(cluster.slug, cluster.display_name) for cluster in Cluster.objects.only("slug", "name", "name_en")]
 
 
 def cluster_list() -> QuerySet[Cluster]:

@@ -21,7 +21,7 @@ def _get(selector, **kwargs):
 
 
 def organisation_list(request):
-    form = OrganisationFilterForm(request.GET or None, clusters=selectors.cluster_list())
+    form = OrganisationFilterForm(request.GET or None, clusters=selectors.cluster_choices())
     filters = form.cleaned_data if form.is_valid() else {}
     organisations = selectors.organisation_list(
         kind=filters.get("kind", ""), cluster=filters.get("cluster", ""), q=filters.get("q", "")
