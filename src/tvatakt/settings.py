@@ -216,6 +216,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("TVATAKT_LOG_LEVEL", "WARNING")},
 }
 
+# Where people report accessibility problems (the accessibility statement's feedback function).
+ACCESSIBILITY_EMAIL = os.environ.get("TVATAKT_ACCESSIBILITY_EMAIL", "tillganglighet@tvatakt.localhost")
+
 # The API paginates with at most this many rows a page.
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200

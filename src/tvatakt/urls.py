@@ -7,11 +7,12 @@ from tvatakt.api.api import api
 from tvatakt.api.views import api_docs
 from tvatakt.core.health import healthz, readyz
 from tvatakt.web.forms import QueuedPasswordResetForm
+from tvatakt.web.views import LoginView
 
 handler500 = "tvatakt.web.views.server_error"
 
 auth_patterns = [
-    path("logga-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logga-in/", LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("losenord/byt/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("losenord/byt/klart/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

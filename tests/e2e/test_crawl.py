@@ -56,6 +56,12 @@ def test_crawler_catches_a_broken_page(server, narrow_page):
     assert not result.ok
 
 
+def test_a_crawl_that_reaches_a_broken_page_fails(server, narrow_page):
+    results = crawl(narrow_page, server, "anonymous", ["/e2e-lank/"], bound=5, per_pattern=5)
+    assert [r.ok for r in results] == [True, False]
+    assert "/e2e-trasig/" in results[1].url
+
+
 def test_crawler_catches_a_server_error(server, narrow_page):
     result = audit(narrow_page, server + "e2e-fel/", "anonymous")
     assert result.status == 500 and "HTTP 500" in result.problems

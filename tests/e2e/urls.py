@@ -9,6 +9,14 @@ BROKEN = """<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Tr
 <div style="width:600px">bred</div></main></body></html>"""
 
 
+LINKING = """<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Länk</title></head>
+<body><main><h1>Länk</h1><p><a href="/e2e-trasig/">Till den trasiga sidan</a></p></main></body></html>"""
+
+
+def linking(request):
+    return HttpResponse(LINKING)
+
+
 def broken(request):
     return HttpResponse(BROKEN)
 
@@ -17,4 +25,4 @@ def failing(request):
     raise RuntimeError("a deliberate server error for the crawler test")
 
 
-urlpatterns = [path("e2e-trasig/", broken), path("e2e-fel/", failing), *real_urlpatterns]
+urlpatterns = [path("e2e-lank/", linking), path("e2e-trasig/", broken), path("e2e-fel/", failing), *real_urlpatterns]

@@ -118,3 +118,35 @@ def test_the_command_loads_a_good_file(tmp_path, capsys):
     path.write_text(GOOD, encoding="utf-8")
     call_command("import_organisations", str(path))
     assert Organisation.objects.count() == 3
+
+
+def test_columns_the_file_lacks_are_left_as_they_were():
+    organisations_import(actor=None, data=GOOD.encode())
+    organisations_import(actor=None, data="name,kind\nGrundskoleförvaltningen,fackförvaltning\n".encode())
+    school = Organisation.objects.get(name="Grundskoleförvaltningen")
+    assert (school.org_number, school.website, school.short_name) == (
+        "212000-1124",
+        "https://goteborg.example/gsf",
+        "GSF",
+    )
+
+
+def test_an_unknown_column_is_refused_rather_than_ignored():
+    with pytest.raises(ImportFailed) as failure:
+        organisations_import(actor=None, data=b"name,kind,webbsida\nA AB,bolag,x\n")
+    assert [(error.row, error.column) for error in failure.value.errors] == [(1, "webbsida")]
+
+
+def test_row_numbers_count_blank_lines_as_an_editor_does():
+    data = "name,kind\nA AB,bolag\n\nB AB,okänd\n".encode()
+    with pytest.raises(ImportFailed) as failure:
+        organisations_import(actor=None, data=data)
+    assert [(error.row, error.column) for error in failure.value.errors] == [(4, "kind")]
+
+
+def test_a_too_long_cluster_name_is_a_row_error_not_a_crash():
+    data = f"name,kind,clusters\nA AB,bolag,{'x' * 201}\n".encode()
+    with pytest.raises(ImportFailed) as failure:
+        organisations_import(actor=None, data=data)
+    assert [(error.row, error.column) for error in failure.value.errors] == [(2, "clusters")]
+    assert Organisation.objects.count() == 0

@@ -131,3 +131,61 @@ def test_a_role_that_has_ended_grants_nothing(person):
         services.organisation_update(
             actor=person("ambassador"), organisation=assignment.organisation, website="https://example.org/"
         )
+
+
+def test_ending_a_role_that_has_already_ended_is_refused_and_changes_nothing(person):
+    assignment = services.role_assign(
+        actor=person("it-direktor"),
+        person=person("medborgare"),
+        role=Role.JURY_MEMBER,
+        valid_from=datetime.date(2020, 1, 1),
+        valid_until=datetime.date(2020, 12, 31),
+    )
+    with pytest.raises(ValidationError):
+        services.role_end(actor=person("it-direktor"), assignment=assignment)
+    assignment.refresh_from_db()
+    assert assignment.valid_until == datetime.date(2020, 12, 31)
+
+
+def test_two_scopes_are_refused_with_a_readable_message(person):
+    with pytest.raises(ValidationError) as error:
+        services.role_assign(
+            actor=person("it-direktor"),
+            person=person("medborgare"),
+            role=Role.UNIT_HEAD,
+            unit=Unit.objects.first(),
+            organisation=Organisation.objects.first(),
+        )
+    assert "role" in error.value.message_dict
+    assert "role_at_most_one_scope" not in str(error.value)
+
+
+def test_editing_a_cluster_keeps_its_inactive_members(person):
+    cluster = Cluster.objects.get(slug="teknik-och-infrastruktur")
+    Organisation.objects.filter(name="AB Stokab").update(is_active=False)
+    active = list(cluster.members.filter(is_active=True))
+    services.cluster_update(
+        actor=person("sammankallande"), cluster=cluster, description="ny", description_en="", members=active
+    )
+    assert cluster.members.filter(name="AB Stokab").exists()
+
+
+def test_a_deputy_ambassador_may_edit_their_organisation_too(person):
+    organisation = Organisation.objects.get(name="Utbildningsförvaltningen")
+    services.role_assign(
+        actor=person("it-direktor"),
+        person=person("medborgare"),
+        role=Role.AMBASSADOR,
+        organisation=organisation,
+        is_deputy=True,
+    )
+    services.organisation_update(actor=person("medborgare"), organisation=organisation, short_name="UTB")
+    organisation.refresh_from_db()
+    assert organisation.short_name == "UTB"
+
+
+def test_a_person_without_a_name_is_never_shown_by_user_name(person):
+    anonymous = person("medborgare")
+    anonymous.first_name = anonymous.last_name = ""
+    anonymous.username = "nils@example.org"
+    assert "@" not in str(anonymous)

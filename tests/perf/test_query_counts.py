@@ -66,6 +66,17 @@ def test_detail_pages_cost_the_same_at_two_sizes(url):
     client = Client()
     grow(10)
     grow(60)
+    # The large one gets many more people in roles than the small one.
+    for i in range(12):
+        extra = Person.objects.create(username=f"extra{i}", first_name="E", last_name=str(i))
+        RoleAssignment.objects.create(
+            person=extra,
+            role=Role.AMBASSADOR,
+            organisation_id=Organisation.objects.get(slug="o0-60").pk,
+            is_deputy=True,
+        )
+        RoleAssignment.objects.create(person=extra, role=Role.COUNCIL_MEMBER, cluster=Cluster.objects.get(slug="k0-60"))
+        RoleAssignment.objects.create(person=extra, role=Role.INITIATIVE_LEAD, unit=Unit.objects.get(slug="u-60"))
     small, large = count(client, url.format(n=10)), count(client, url.format(n=60))
     assert small == large, f"{url}: {small} vs {large}"
     assert large <= CEILING
@@ -85,3 +96,11 @@ def test_the_account_page_of_a_busy_person_costs_a_fixed_number_of_queries():
             is_deputy=True,
         )
     assert count(client, "/konto/") == small
+
+
+def test_the_role_list_costs_the_same_at_two_sizes(client_as):
+    client = client_as("it-direktor")
+    grow(10)
+    small = count(client, "/roller/?ended=1")
+    grow(60)
+    assert count(client, "/roller/?ended=1") == small <= CEILING

@@ -125,3 +125,27 @@ def test_server_error_page_is_in_the_layout(rf, db):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Något gick fel" in response.content.decode()
+
+
+def test_the_reset_task_queue_never_holds_the_token(db, client, monkeypatch):
+    from tvatakt.web import forms
+
+    queued = []
+
+    class Recorder:
+        def enqueue(self, **kwargs):
+            queued.append(kwargs)
+
+    monkeypatch.setattr(forms, "send_password_reset", Recorder())
+    client.post("/losenord/glomt/", {"email": "ambassador@demo.example.org"})
+    assert len(queued) == 1
+    assert set(queued[0]) == {"user_pk", "domain", "use_https", "language"}
+
+
+def test_a_logged_in_visitor_on_the_log_in_page_with_next_pointing_at_it_is_not_looped(client_as):
+    response = client_as("ambassador").get("/logga-in/?next=/logga-in/")
+    assert response.status_code == 302 and response["Location"] == "/konto/"
+
+
+def test_the_log_in_page_does_not_link_to_itself_with_next(db, client):
+    assert "?next=/logga-in/" not in client.get("/logga-in/").content.decode()

@@ -18,7 +18,7 @@ class PersonRef(Schema):
 
     @staticmethod
     def resolve_name(obj) -> str:
-        return obj.get_full_name() or obj.username
+        return obj.display_name
 
 
 class UnitOut(Schema):

@@ -55,7 +55,8 @@ class ImportResult:
     clusters_created: int = 0
 
 
-def read_csv(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
+def read_csv(data: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header, and each row with its line number in the file (blank lines count, as in an editor)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -67,7 +68,9 @@ def read_csv(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = [(name or "").strip().lower() for name in reader.fieldnames or []]
     reader.fieldnames = header
-    return header, [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    # line_num is read after each row is parsed, so it is that row's own line.
+    rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
+    return header, rows
 
 
 def parse_row(number: int, row: dict[str, str], errors: list[RowError]) -> dict | None:
@@ -98,6 +101,10 @@ def parse_row(number: int, row: dict[str, str], errors: list[RowError]) -> dict 
         "website": row.get("website", ""),
         "is_active": active_word not in FALSE_WORDS,
     }
+    clusters = [part.strip() for part in row.get("clusters", "").replace("|", ";").split(";") if part.strip()]
+    longest = Cluster._meta.get_field("name").max_length
+    if any(len(cluster) > longest for cluster in clusters):
+        errors.append(RowError(number, "clusters", _("A cluster name is too long.")))
     if len(errors) > start:
         return None
     candidate = Organisation(slug="x", **values)
@@ -108,7 +115,8 @@ def parse_row(number: int, row: dict[str, str], errors: list[RowError]) -> dict 
             column = {"is_active": "active"}.get(field, field)
             errors.extend(RowError(number, column, message) for message in messages)
         return None
-    clusters = [part.strip() for part in row.get("clusters", "").replace("|", ";").split(";") if part.strip()]
+    # Only the columns the file has are written, so a short file never blanks what it does not mention.
+    values = {field: value for field, value in values.items() if {"is_active": "active"}.get(field, field) in row}
     return {"values": values, "clusters": clusters}
 
 
@@ -117,11 +125,18 @@ def organisations_import(*, actor: Person | None, data: bytes) -> ImportResult:
     require(actor, "organisation.import_organisations")
     header, rows = read_csv(data)
     missing = [column for column in REQUIRED if column not in header]
-    if missing:
-        raise ImportFailed([RowError(1, column, _("The header row lacks this column.")) for column in missing])
+    unknown = [column for column in header if column not in KNOWN]
+    if missing or unknown:
+        raise ImportFailed(
+            [RowError(1, column, _("The header row lacks this column.")) for column in missing]
+            + [
+                RowError(1, column, _("Unknown column. Use: %(columns)s.") % {"columns": ", ".join(KNOWN)})
+                for column in unknown
+            ]
+        )
     errors: list[RowError] = []
     parsed, seen = [], {}
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         item = parse_row(number, row, errors)
         if item is None:
             continue
@@ -147,7 +162,8 @@ def _write(parsed: list[dict]) -> ImportResult:
         values = item["values"]
         org = existing.get(values["name"].casefold())
         if org is None:
-            org = Organisation(slug=unique_slug(Organisation, values["short_name"] or values["name"]), **values)
+            slug = unique_slug(Organisation, values.get("short_name") or values["name"])
+            org = Organisation(slug=slug, **values)
             result.created += 1
         else:
             for field, value in values.items():

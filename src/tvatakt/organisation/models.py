@@ -35,7 +35,12 @@ class Person(AbstractUser):
         ordering = ["last_name", "first_name", "username"]
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.username
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name shown to others. Never the user name, which may be an e-mail address."""
+        return self.get_full_name() or str(_("(no name given)"))
 
 
 class Unit(TimeStampedModel):
@@ -178,13 +183,17 @@ class RoleAssignment(TimeStampedModel):
                 & ~Q(unit__isnull=False, cluster__isnull=False)
                 & ~Q(organisation__isnull=False, cluster__isnull=False),
                 name="role_at_most_one_scope",
+                violation_error_message=_("Choose only one of unit, organisation or cluster."),
             ),
             models.CheckConstraint(
                 condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
                 name="role_valid_until_after_from",
+                violation_error_message=_("The end date cannot come before the start date."),
             ),
             models.CheckConstraint(
-                condition=Q(is_deputy=False) | Q(role=Role.AMBASSADOR), name="role_only_ambassadors_have_deputies"
+                condition=Q(is_deputy=False) | Q(role=Role.AMBASSADOR),
+                name="role_only_ambassadors_have_deputies",
+                violation_error_message=_("Only ambassadors have deputies."),
             ),
             models.CheckConstraint(
                 condition=~Q(role__in=[Role.AMBASSADOR, Role.DATA_PUBLISHER]) | Q(organisation__isnull=False),
@@ -229,6 +238,8 @@ class RoleAssignment(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
+        if sum(bool(scope) for scope in (self.unit_id, self.organisation_id, self.cluster_id)) > 1:
+            raise ValidationError({"role": _("Choose only one of unit, organisation or cluster.")})
         allowed = ROLE_SCOPES.get(self.role, set())
         if self.role and self.scope not in allowed:
             names = ", ".join(str(Scope(scope).label).lower() for scope in sorted(allowed))

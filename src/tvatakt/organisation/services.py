@@ -57,7 +57,8 @@ def cluster_update(
     cluster.full_clean()
     with transaction.atomic():
         cluster.save()
-        cluster.members.set(members)
+        # The form lists only active organisations; inactive members stay until someone removes them in the admin.
+        cluster.members.set([*members, *cluster.members.filter(is_active=False)])
     return cluster
 
 
@@ -85,12 +86,16 @@ def role_assign(
         valid_from=valid_from or timezone.localdate(),
         valid_until=valid_until,
     )
-    assignment.full_clean()
     try:
         with transaction.atomic():
+            if organisation is not None:
+                # Two requests for the same organisation queue here, so the overlap check in clean() holds.
+                Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+            assignment.full_clean()
             assignment.save()
     except IntegrityError as exc:
-        # Two requests raced past clean(): the database's constraint is the last word.
+        if "one_open_ambassador_per_organisation" not in str(exc) and "organisation_id" not in str(exc):
+            raise
         raise DomainError({"person": _("This organisation already has an ambassador.")}) from exc
     return assignment
 
@@ -104,6 +109,8 @@ def role_end(
     assignment ended before it ever took effect is withdrawn instead, and None is returned.
     """
     require(actor, "organisation.manage_roles")
+    if assignment.valid_until is not None and assignment.valid_until < timezone.localdate():
+        raise DomainError({"valid_until": _("This role has already ended.")})
     if last_day is not None and last_day < assignment.valid_from:
         raise DomainError({"valid_until": _("The end date cannot come before the start date.")})
     last_day = last_day or timezone.localdate() - datetime.timedelta(days=1)

@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -106,13 +107,18 @@ def role_list(request):
             return redirect("organisation:role_list")
     include_ended = request.GET.get("ended") == "1"
     page = Paginator(selectors.role_admin_list(include_ended=include_ended), 100).get_page(request.GET.get("page"))
-    return render(request, "organisation/role_list.html", {"form": form, "page": page, "include_ended": include_ended})
+    context = {"form": form, "page": page, "include_ended": include_ended, "today": timezone.localdate()}
+    return render(request, "organisation/role_list.html", context)
 
 
 @login_required
 @require_POST
 def role_end(request, pk):
     assignment = get_object_or_404(RoleAssignment, pk=pk)
-    services.role_end(actor=request.user, assignment=assignment)
-    messages.success(request, _("The role was ended: %(role)s.") % {"role": assignment})
+    try:
+        services.role_end(actor=request.user, assignment=assignment)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The role was ended: %(role)s.") % {"role": assignment})
     return redirect("organisation:role_list")

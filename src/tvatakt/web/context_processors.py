@@ -15,4 +15,8 @@ def site(request) -> dict:
             continue
         info = get_language_info(code)
         languages.append({"code": code, "name_local": info["name_local"], "url": translate_url(path, code)})
-    return {"other_languages": languages, "tvatakt_version": __version__}
+    return {
+        "other_languages": languages,
+        "tvatakt_version": __version__,
+        "accessibility_email": settings.ACCESSIBILITY_EMAIL,
+    }

@@ -1,3 +1,4 @@
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
 from django.shortcuts import render
@@ -31,3 +32,13 @@ def server_error(request):
         return HttpResponseServerError(loader.render_to_string("500.html", request=request))
     except Exception:  # the error page must never raise
         return HttpResponseServerError("Serverfel / Server error", content_type="text/plain; charset=utf-8")
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in page, but a `next` that points back at the log-in page itself is ignored."""
+
+    redirect_authenticated_user = True
+
+    def get_redirect_url(self):
+        url = super().get_redirect_url()
+        return "" if url.split("?")[0] == self.request.path else url
