@@ -5,6 +5,7 @@ import functools
 from django.shortcuts import render
 
 from tvatakt.api.api import api
+from tvatakt.core.cache import public_page
 
 
 def _operations(schema: dict) -> list[dict]:
@@ -47,6 +48,7 @@ def _schema() -> dict:
     return api.get_openapi_schema(path_prefix="/api/v1")
 
 
+@public_page
 def api_docs(request):
     schema = _schema()
     return render(

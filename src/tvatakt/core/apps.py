@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "tvatakt.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from tvatakt.core.cache import watch_content
+
+        watch_content(["organisation"])

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tvatakt.core.cache import public_page
 from tvatakt.core.forms import call_service
 from tvatakt.organisation import selectors, services
 from tvatakt.organisation.forms import ClusterForm, OrganisationFilterForm, OrganisationForm, RoleAssignForm, UnitForm
@@ -21,6 +22,7 @@ def _get(selector, **kwargs):
         raise Http404 from exc
 
 
+@public_page
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None, clusters=selectors.cluster_choices())
     filters = form.cleaned_data if form.is_valid() else {}
@@ -31,6 +33,7 @@ def organisation_list(request):
     return render(request, "organisation/organisation_list.html", {"form": form, "page": page})
 
 
+@public_page
 def organisation_detail(request, slug):
     organisation = _get(selectors.organisation_detail, slug=slug)
     return render(request, "organisation/organisation_detail.html", {"organisation": organisation})
@@ -52,10 +55,12 @@ def organisation_edit(request, slug):
     return render(request, "organisation/organisation_form.html", {"form": form, "organisation": organisation})
 
 
+@public_page
 def unit_list(request):
     return render(request, "organisation/unit_list.html", {"units": selectors.unit_list()})
 
 
+@public_page
 def unit_detail(request, slug):
     return render(request, "organisation/unit_detail.html", {"unit": _get(selectors.unit_detail, slug=slug)})
 
@@ -73,10 +78,12 @@ def unit_edit(request, slug):
     return render(request, "organisation/unit_form.html", {"form": form, "unit": unit})
 
 
+@public_page
 def cluster_list(request):
     return render(request, "organisation/cluster_list.html", {"clusters": selectors.cluster_list()})
 
 
+@public_page
 def cluster_detail(request, slug):
     cluster = _get(selectors.cluster_detail, slug=slug)
     return render(request, "organisation/cluster_detail.html", {"cluster": cluster})

@@ -4,10 +4,12 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from tvatakt.core.cache import public_page
 from tvatakt.organisation import selectors as organisation_selectors
 from tvatakt.web import selectors
 
 
+@public_page
 def home(request):
     context = {"counts": organisation_selectors.directory_counts(), "units": organisation_selectors.unit_list()}
     return render(request, "web/home.html", context)
@@ -18,10 +20,12 @@ def account(request):
     return render(request, "web/account.html", selectors.account_overview(user=request.user))
 
 
+@public_page
 def about(request):
     return render(request, "web/about.html")
 
 
+@public_page
 def accessibility(request):
     return render(request, "web/accessibility.html")
 

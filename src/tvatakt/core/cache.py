@@ -1,0 +1,82 @@
+"""A shared cache for public pages, kept fresh by a content version instead of per-page invalidation.
+
+Any change to the content of a Tvåtakt app (a save or delete, whichever door it came in by: service,
+admin, import) bumps one version number. Cached pages are keyed by that version, so after a write
+every page is rendered afresh on its next visit. The cache is shared by all workers (files in the
+data directory, or Redis when configured), so no worker serves what another has already replaced.
+"""
+
+import functools
+
+from django.apps import apps
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+VERSION_KEY = "tvatakt:content-version"
+PAGE_TIMEOUT = 300  # an upper bound on staleness, should a write ever bypass the ORM
+
+
+def content_version() -> int:
+    cache = caches["default"]
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version(**_signal_kwargs) -> None:
+    """Mark every cached page stale once the current transaction commits."""
+
+    def bump():
+        cache = caches["default"]
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
+            cache.set(VERSION_KEY, int(timezone.now().timestamp()), timeout=None)
+
+    transaction.on_commit(bump)
+
+
+def watch_content(app_labels: list[str]) -> None:
+    """Bump the version on every save, delete and many-to-many change of these apps' models."""
+    for label in app_labels:
+        for model in apps.get_app_config(label).get_models():
+            uid = f"tvatakt-cache-{model._meta.label}"
+            post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + "-save")
+            post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid + "-delete")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    bump_content_version, sender=field.remote_field.through, dispatch_uid=uid + field.name
+                )
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    # Only anonymous GETs with no pending messages: nothing on such a page depends on who asks.
+    return request.method == "GET" and "messages" not in request.COOKIES and not request.user.is_authenticated
+
+
+def public_page(view):
+    """Serve an anonymous visitor's page from the shared cache; render and store it on a miss."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        # The date is in the key because pages show the roles in force today.
+        key = f"page:{content_version()}:{timezone.localdate()}:{get_language()}:{request.get_full_path()}"
+        cache = caches["default"]
+        cached = cache.get(key)
+        if cached is not None:
+            content, content_type = cached
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+        return response
+
+    return wrapper

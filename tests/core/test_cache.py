@@ -1,0 +1,62 @@
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tvatakt.organisation import services
+from tvatakt.organisation.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def real_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}
+    from django.core.cache import caches
+
+    caches["default"].clear()
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.content.decode()
+
+
+def test_an_anonymous_visitor_gets_the_second_view_from_the_cache(client):
+    first, html = queries(client, "/organisationer/")
+    second, cached_html = queries(client, "/organisationer/")
+    assert first > 0 and second == 0
+    assert cached_html == html
+
+
+def test_a_change_through_a_service_shows_at_once(client, person, django_capture_on_commit_callbacks):
+    queries(client, "/organisationer/utbildningsforvaltningen/")
+    organisation = Organisation.objects.get(slug="utbildningsforvaltningen")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.organisation_update(actor=person("it-direktor"), organisation=organisation, short_name="UTB-NY")
+    _, html = queries(client, "/organisationer/utbildningsforvaltningen/")
+    assert "UTB-NY" in html
+
+
+def test_a_change_outside_the_services_also_shows_at_once(client, django_capture_on_commit_callbacks):
+    queries(client, "/organisationer/")
+    with django_capture_on_commit_callbacks(execute=True):
+        Organisation.objects.filter(slug="stadsarkivet").first().delete()  # as the admin would
+    _, html = queries(client, "/organisationer/")
+    assert "Stadsarkivet" not in html
+
+
+def test_logged_in_people_are_never_served_a_cached_page(client_as):
+    anonymous = Client()
+    queries(anonymous, "/organisationer/utbildningsforvaltningen/")
+    client = client_as("ambassador")
+    count, html = queries(client, "/organisationer/utbildningsforvaltningen/")
+    assert count > 0 and "/redigera/" in html and "Logga ut" in html
+
+
+def test_each_language_has_its_own_cached_page(client):
+    queries(client, "/kluster/")
+    _, html = queries(client, "/en/kluster/")
+    assert '<html lang="en">' in html
