@@ -60,3 +60,14 @@ def test_each_language_has_its_own_cached_page(client):
     queries(client, "/kluster/")
     _, html = queries(client, "/en/kluster/")
     assert '<html lang="en">' in html
+
+
+def test_the_public_api_is_cached_and_refreshed_on_change(client, django_capture_on_commit_callbacks):
+    first, body = queries(client, "/api/v1/organisations?limit=100")
+    second, cached = queries(client, "/api/v1/organisations?limit=100")
+    assert first > 0 and second == 0 and cached == body
+    with django_capture_on_commit_callbacks(execute=True):
+        Organisation.objects.filter(slug="stadsarkivet").update(short_name="x")  # update() sends no signal
+        Organisation.objects.get(slug="stadsarkivet").save()
+    _, fresh = queries(client, "/api/v1/organisations?limit=100")
+    assert fresh != body

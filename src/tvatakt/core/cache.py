@@ -60,23 +60,40 @@ def _cacheable(request: HttpRequest) -> bool:
     return request.method == "GET" and "messages" not in request.COOKIES and not request.user.is_authenticated
 
 
+def serve_cached(request: HttpRequest, render) -> HttpResponse:
+    """The cached response for this anonymous GET, or `render()`'s, stored for the next visitor."""
+    if not _cacheable(request):
+        return render()
+    # The date is in the key because pages show the roles in force today.
+    key = f"page:{content_version()}:{timezone.localdate()}:{get_language()}:{request.get_full_path()}"
+    cache = caches["default"]
+    cached = cache.get(key)
+    if cached is not None:
+        content, content_type = cached
+        return HttpResponse(content, content_type=content_type)
+    response = render()
+    if response.status_code == 200 and not response.streaming and not response.cookies:
+        cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+    return response
+
+
 def public_page(view):
     """Serve an anonymous visitor's page from the shared cache; render and store it on a miss."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _cacheable(request):
-            return view(request, *args, **kwargs)
-        # The date is in the key because pages show the roles in force today.
-        key = f"page:{content_version()}:{timezone.localdate()}:{get_language()}:{request.get_full_path()}"
-        cache = caches["default"]
-        cached = cache.get(key)
-        if cached is not None:
-            content, content_type = cached
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
-        return response
+        return serve_cached(request, lambda: view(request, *args, **kwargs))
 
     return wrapper
+
+
+class PublicApiCacheMiddleware:
+    """The same cache for the read-only public API: anonymous GETs under /api/v1/ without credentials."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/v1/") and "HTTP_AUTHORIZATION" not in request.META:
+            return serve_cached(request, lambda: self.get_response(request))
+        return self.get_response(request)
