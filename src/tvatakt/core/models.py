@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tvatakt.core.i18n import localized
+
 
 class TimeStampedModel(models.Model):
     """Adds creation and modification times."""
@@ -12,3 +14,26 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class BilingualModel(TimeStampedModel):
+    """A name and a description kept in Swedish (always filled) and English (falls back to Swedish)."""
+
+    name = models.CharField(_("name (Swedish)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    description = models.TextField(_("description (Swedish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")

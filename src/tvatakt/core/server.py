@@ -20,6 +20,13 @@ def default_workers() -> int:
     return max(2, min(4, os.cpu_count() or 2))
 
 
+def add_server_arguments(parser) -> None:
+    """--host, --port and --workers, shared by `tvatakt serve` and `tvatakt demo`."""
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=default_workers())
+
+
 def run_granian(*, host: str, port: int, workers: int, threads: int = 8) -> None:
     from granian import Granian
     from granian.constants import Interfaces

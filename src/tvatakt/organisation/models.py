@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from stdnum.se import orgnr
 
-from tvatakt.core.i18n import localized
-from tvatakt.core.models import TimeStampedModel
+from tvatakt.core.models import BilingualModel, TimeStampedModel
 from tvatakt.organisation.choices import ROLE_SCOPES, OrganisationKind, Role, Scope
 
 
@@ -43,15 +42,11 @@ class Person(AbstractUser):
         return self.get_full_name() or str(_("(no name given)"))
 
 
-class Unit(TimeStampedModel):
+class Unit(BilingualModel):
     """One of the units of the city's digitalisation department."""
 
     slug = models.SlugField(_("slug"), unique=True)
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    name = models.CharField(_("name (Swedish)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    description = models.TextField(_("description (Swedish)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -64,14 +59,6 @@ class Unit(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("organisation:unit_detail", kwargs={"slug": self.slug})
-
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def display_description(self) -> str:
-        return localized(self, "description")
 
 
 class Organisation(TimeStampedModel):
@@ -104,14 +91,11 @@ class Organisation(TimeStampedModel):
         return reverse("organisation:organisation_detail", kwargs={"slug": self.slug})
 
 
-class Cluster(TimeStampedModel):
+class Cluster(BilingualModel):
     """A group of organisations that work on digitalisation together."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
     name = models.CharField(_("name (Swedish)"), max_length=200, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    description = models.TextField(_("description (Swedish)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
     members = models.ManyToManyField(
         Organisation, verbose_name=_("member organisations"), related_name="clusters", blank=True
     )
@@ -127,14 +111,6 @@ class Cluster(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("organisation:cluster_detail", kwargs={"slug": self.slug})
-
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def display_description(self) -> str:
-        return localized(self, "description")
 
 
 class RoleAssignmentQuerySet(models.QuerySet):

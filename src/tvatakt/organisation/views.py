@@ -22,6 +22,11 @@ def _get(selector, **kwargs):
         raise Http404 from exc
 
 
+def _form_page(request, form, obj):
+    context = {"form": form, "title": _("Edit %(name)s") % {"name": obj}, "cancel_url": obj.get_absolute_url()}
+    return render(request, "web/form_page.html", context)
+
+
 @public_page
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None, clusters=selectors.cluster_choices())
@@ -52,7 +57,7 @@ def organisation_edit(request, slug):
         if call_service(form, services.organisation_update, actor=request.user, organisation=organisation, **fields):
             messages.success(request, _("The organisation was saved."))
             return redirect(organisation)
-    return render(request, "organisation/organisation_form.html", {"form": form, "organisation": organisation})
+    return _form_page(request, form, organisation)
 
 
 @public_page
@@ -75,7 +80,7 @@ def unit_edit(request, slug):
         if call_service(form, services.unit_update, actor=request.user, unit=unit, **form.cleaned_data):
             messages.success(request, _("The unit was saved."))
             return redirect(unit)
-    return render(request, "organisation/unit_form.html", {"form": form, "unit": unit})
+    return _form_page(request, form, unit)
 
 
 @public_page
@@ -100,7 +105,7 @@ def cluster_edit(request, slug):
         if call_service(form, services.cluster_update, actor=request.user, cluster=cluster, **data):
             messages.success(request, _("The cluster was saved."))
             return redirect(cluster)
-    return render(request, "organisation/cluster_form.html", {"form": form, "cluster": cluster})
+    return _form_page(request, form, cluster)
 
 
 @login_required

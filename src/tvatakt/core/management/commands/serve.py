@@ -9,9 +9,7 @@ class Command(BaseCommand):
     help = "Migrate, then serve Tvåtakt with granian (WSGI, several workers)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=server.default_workers())
+        server.add_server_arguments(parser)
 
     def handle(self, *args, host, port, workers, **options):
         server.prepare()

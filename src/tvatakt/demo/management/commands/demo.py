@@ -12,9 +12,7 @@ class Command(BaseCommand):
     help = "Set up the demo city in the embedded database and serve it, with a background worker."
 
     def add_arguments(self, parser):
-        parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=server.default_workers())
+        server.add_server_arguments(parser)
 
     def handle(self, *args, host, port, workers, **options):
         server.prepare()
