@@ -19,7 +19,7 @@ def test_every_public_page_passes(server, narrow_page):
 @pytest.mark.parametrize("username", ROLES)
 def test_every_page_in_a_roles_navigation_passes(server, narrow_page, username):
     log_in(narrow_page, server, username)
-    results = crawl(narrow_page, server, username, ["/konto/", "/"], bound=40, per_pattern=2)
+    results = crawl(narrow_page, server, username, ["/konto/", "/"], bound=25, per_pattern=1)
     print("\n" + table(results))
     assert [r for r in results if not r.ok] == []
 

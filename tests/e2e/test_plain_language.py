@@ -8,7 +8,7 @@ MIN_WORDS = 15  # a page of names and links has no prose to measure
 
 
 def test_swedish_public_pages_are_plain(server, narrow_page):
-    pages = crawl(narrow_page, server, "anonymous", ["/"], bound=80, per_pattern=2)
+    pages = crawl(narrow_page, server, "anonymous", ["/"], bound=80, per_pattern=2, axe=False)
     report, too_hard = [], []
     for result in pages:
         if "/en/" in result.url or result.status >= 400:
