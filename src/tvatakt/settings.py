@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "tvatakt.core",
     "tvatakt.organisation",
+    "tvatakt.portfolio",
     "tvatakt.api",
     "tvatakt.demo",
 ]

@@ -7,6 +7,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from tvatakt.demo import city
+from tvatakt.demo.portfolio import load_process_types
 from tvatakt.organisation.choices import OrganisationKind, Role
 from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
 from tvatakt.organisation.services import unique_slug
@@ -47,7 +48,9 @@ def load_demo_city() -> dict[str, int]:
                 Role.CLUSTER_CONVENER,
                 cluster=cluster,
             )
+    process_types = load_process_types()
     return {
+        "process types": len(process_types),
         "units": len(units),
         "organisations": len(organisations),
         "clusters": len(clusters),

@@ -1,0 +1,157 @@
+"""Reads for the portfolio, shaped so that each page costs a fixed number of queries."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from tvatakt.portfolio.choices import Mode
+from tvatakt.portfolio.dates import quarter_end, quarter_start
+from tvatakt.portfolio.filters import InitiativeFilter
+from tvatakt.portfolio.models import Benefit, CheckIn, GateDecision, Initiative, Phase, ProcessType
+
+BOARD_LIMIT = 60  # rows per lane; the list page shows the rest
+
+
+def initiative_list(*, user, filters: InitiativeFilter | None = None) -> QuerySet[Initiative]:
+    qs = (filters or InitiativeFilter()).apply(Initiative.objects.visible_to(user))
+    return qs.select_related("process_type", "current_phase", "organisation", "unit", "lead").order_by(
+        "-start_date", "title", "pk"
+    )
+
+
+def initiative_detail(*, user, slug: str) -> Initiative:
+    return (
+        Initiative.objects.visible_to(user)
+        .select_related("process_type__unit", "current_phase", "organisation", "unit", "lead")
+        .prefetch_related(
+            "clusters",
+            "team",
+            Prefetch("process_type__phases", queryset=Phase.objects.order_by("order", "pk")),
+            Prefetch("gate_decisions", queryset=GateDecision.objects.select_related("decided_by").order_by("sequence")),
+            Prefetch("check_ins", queryset=CheckIn.objects.select_related("author").order_by("-date", "-pk")[:200]),
+            Prefetch("benefits", queryset=Benefit.objects.select_related("owner").prefetch_related("follow_ups")),
+        )
+        .get(slug=slug)
+    )
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime.datetime
+    who: str
+    what: str
+    reason: str
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def initiative_history(initiative: Initiative, limit: int = 100) -> list[HistoryEntry]:
+    """Who changed what and when, newest first, read back from the initiative's history records."""
+    records = list(
+        initiative.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    entries = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        if len(entries) == limit:
+            break
+        changes = []
+        if older is not None:
+            for change in newer.diff_against(older, foreign_keys_are_objs=False).changes:
+                verbose = Initiative._meta.get_field(change.field).verbose_name
+                changes.append((str(verbose), _shown(change.old), _shown(change.new)))
+        entries.append(
+            HistoryEntry(
+                when=newer.history_date,
+                who=newer.history_user.display_name if newer.history_user else "",
+                what=newer.get_history_type_display(),
+                reason=newer.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def _shown(value) -> str:
+    if isinstance(value, list):  # many-to-many: the rows of the through table, so say how many
+        return str(len(value))
+    return "" if value is None else str(value)
+
+
+@dataclass
+class Timeline:
+    first_year: int
+    last_year: int
+    rows: list[tuple[Initiative, float, float]]  # initiative, left %, width %
+    total: int
+
+    @property
+    def years(self) -> list[tuple[int, float]]:
+        span = self.last_year - self.first_year + 1
+        return [(year, 100 * (year - self.first_year) / span) for year in range(self.first_year, self.last_year + 1)]
+
+
+def marathon_timeline(*, user, filters: InitiativeFilter, today: datetime.date | None = None) -> Timeline:
+    """Open marathon initiatives on a five-year axis: two years back, this year and two ahead."""
+    today = today or timezone.localdate()
+    first, last = today.year - 2, today.year + 2
+    start, end = datetime.date(first, 1, 1), datetime.date(last, 12, 31)
+    qs = initiative_list(user=user, filters=filters).open().filter(process_type__mode=Mode.MARATHON)
+    qs = qs.filter(start_date__lte=end, planned_end__gte=start).order_by("start_date", "title", "pk")
+    total = qs.count()
+    span = (end - start).days + 1
+    rows = []
+    for initiative in qs[:BOARD_LIMIT]:
+        left = max(initiative.start_date, start)
+        right = min(initiative.planned_end, end)
+        rows.append((initiative, 100 * (left - start).days / span, max(100 * ((right - left).days + 1) / span, 1.0)))
+    return Timeline(first, last, rows, total)
+
+
+@dataclass
+class SprintBoard:
+    process_type: ProcessType
+    columns: list[tuple[Phase, list[Initiative]]]
+
+
+def sprint_board(
+    *, user, filters: InitiativeFilter, today: datetime.date | None = None
+) -> tuple[list[SprintBoard], int]:
+    """This quarter's open sprints, and overrun ones from earlier quarters, by process type and phase."""
+    today = today or timezone.localdate()
+    qs = initiative_list(user=user, filters=filters).open().filter(process_type__mode=Mode.SPRINT)
+    qs = qs.filter(quarter__lte=quarter_start(today), timebox_end__gte=quarter_start(today)) | qs.overrun(today)
+    qs = qs.filter(quarter__lte=quarter_end(today)).order_by("title", "pk")
+    initiatives = list(qs[:BOARD_LIMIT])
+    total = qs.count() if len(initiatives) == BOARD_LIMIT else len(initiatives)
+    by_phase = defaultdict(list)
+    for initiative in initiatives:
+        by_phase[initiative.current_phase_id].append(initiative)
+    types = ProcessType.objects.filter(mode=Mode.SPRINT).prefetch_related(
+        Prefetch("phases", queryset=Phase.objects.order_by("order", "pk"))
+    )
+    boards = []
+    for process_type in types:
+        columns = [
+            (phase, by_phase[phase.pk]) for phase in process_type.phases.all() if phase.is_active or by_phase[phase.pk]
+        ]
+        if any(items for _, items in columns):
+            boards.append(SprintBoard(process_type, columns))
+    return boards, total
+
+
+def process_type_list() -> QuerySet[ProcessType]:
+    return (
+        ProcessType.objects.select_related("unit")
+        .prefetch_related(Prefetch("phases", queryset=Phase.objects.filter(is_active=True).order_by("order", "pk")))
+        .order_by("unit__number", "mode", "name")
+    )
+
+
+def process_type_detail(*, slug: str) -> ProcessType:
+    return (
+        ProcessType.objects.select_related("unit")
+        .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("order", "pk")))
+        .get(slug=slug)
+    )

@@ -1,0 +1,43 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tvatakt.organisation.models import Organisation, Unit
+from tvatakt.portfolio import services
+from tvatakt.portfolio.dates import quarter_start
+from tvatakt.portfolio.models import ProcessType
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def make_initiative(db, person, today):
+    """A new initiative made through the service, by the IT director unless `actor` is given."""
+
+    def make(kind: str = "snabbprojekt", actor=None, **overrides):
+        process_type = ProcessType.objects.get(slug=kind)
+        fields = {
+            "title": "Testinitiativ",
+            "process_type": process_type,
+            "organisation": Organisation.objects.get(name="Utbildningsförvaltningen"),
+            "unit": process_type.unit,
+            "start_date": today - datetime.timedelta(days=10),
+            "planned_end": today + datetime.timedelta(days=300),
+            "lead": person("initiativledare"),
+            "status": "active",
+        }
+        if process_type.mode == "sprint":
+            fields |= {"hypothesis": "Vi tror att X ger Y, mätt som Z.", "quarter": quarter_start(today)}
+        fields |= overrides
+        return services.initiative_create(actor=actor or person("it-direktor"), **fields)
+
+    return make
+
+
+@pytest.fixture
+def unit(db):
+    return lambda slug: Unit.objects.get(slug=slug)
