@@ -1,9 +1,15 @@
 """The one NinjaAPI instance. Each app adds its router here."""
 
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from ninja import NinjaAPI
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError
 
 from tvatakt import __version__
+from tvatakt.api.auth import token_auth
 from tvatakt.organisation.api import router as organisation_router
 
 api = NinjaAPI(
@@ -16,6 +22,27 @@ api = NinjaAPI(
 api.add_router("/", organisation_router)
 
 
+@api.exception_handler(AuthenticationError)
+def unauthorized(request, exc):
+    detail = _("A valid API key is needed. Send it as: Authorization: Bearer tvt_…")
+    response = api.create_response(request, {"detail": detail}, status=401)
+    response["WWW-Authenticate"] = 'Bearer realm="tvatakt"'  # RFC 6750: say which scheme a 401 wants
+    return response
+
+
+# Services refuse with NotAllowed (a PermissionDenied) and DomainError or full_clean()'s ValidationError.
+# These turn the refusals into JSON instead of an HTML page or a 500.
+@api.exception_handler(PermissionDenied)
+def not_allowed(request, exc):
+    return api.create_response(request, {"detail": " ".join(map(str, exc.args)) or _("Forbidden.")}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def rule_broken(request, exc):
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": errors}, status=422)
+
+
 @api.get("/", summary="What this API offers", tags=["meta"], url_name="api-root")
 def index(request):
     base = request.build_absolute_uri(reverse("api-1:api-root"))
@@ -26,3 +53,21 @@ def index(request):
         "docs": base + "docs",
         "resources": {name: base + name for name in ("units", "organisations", "clusters", "roles")},
     }
+
+
+class KeyOut(Schema):
+    name: str
+    prefix: str
+    expires_at: datetime.datetime | None
+
+
+class MeOut(Schema):
+    id: int
+    name: str
+    key: KeyOut
+
+
+@api.get("/me", response=MeOut, auth=token_auth, summary="Who the API key belongs to", tags=["meta"], url_name="me")
+def me(request):
+    """Lets a client check its key: 200 with the person and key, or 401."""
+    return {"id": request.user.pk, "name": request.user.display_name, "key": request.api_token}

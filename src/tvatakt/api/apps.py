@@ -6,3 +6,6 @@ class ApiConfig(AppConfig):
     name = "tvatakt.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self) -> None:
+        from tvatakt.api import permissions  # noqa: F401 - registers the rules

@@ -1,11 +1,23 @@
-"""A readable, accessible page for the API, rendered on the server from the OpenAPI document."""
+"""The API's readable docs page, rendered on the server from the OpenAPI document, and people's API key pages."""
 
+import datetime
 import functools
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from tvatakt.api import selectors, services
 from tvatakt.api.api import api
+from tvatakt.api.forms import ApiTokenForm
+from tvatakt.api.models import ApiToken
 from tvatakt.core.cache import public_page
+from tvatakt.core.forms import call_service
 
 
 def _operations(schema: dict) -> list[dict]:
@@ -18,6 +30,7 @@ def _operations(schema: dict) -> list[dict]:
                     "path": path,
                     "summary": operation.get("summary", ""),
                     "tag": (operation.get("tags") or [""])[0],
+                    "needs_key": bool(operation.get("security")),
                     "parameters": [
                         {
                             "name": parameter["name"],
@@ -56,3 +69,32 @@ def api_docs(request):
         "api/docs.html",
         {"operations": _operations(schema), "base": request.build_absolute_uri("/api/v1/")},
     )
+
+
+@login_required
+@never_cache  # the page that shows a new key must not stay in any cache, the browser's included
+def token_list(request):
+    form = ApiTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        expires_at = timezone.now() + datetime.timedelta(days=form.cleaned_data["valid_days"])
+        name = form.cleaned_data["name"]
+        created = call_service(form, services.api_token_create, actor=request.user, name=name, expires_at=expires_at)
+        if created:
+            # Rendered, not redirected: the key must not pass through the session or a message cookie.
+            token, key = created
+            me_url = request.build_absolute_uri(reverse("api-1:me"))
+            return render(request, "api/apitoken_created.html", {"token": token, "key": key, "me_url": me_url})
+    return render(request, "api/apitoken_list.html", {"form": form, "tokens": selectors.tokens_for(request.user)})
+
+
+@login_required
+def token_revoke(request, pk):
+    """GET asks for confirmation (revoking cannot be undone); POST revokes."""
+    token = get_object_or_404(ApiToken, pk=pk)
+    if not request.user.has_perm("api.revoke_apitoken", token):
+        raise PermissionDenied
+    if request.method != "POST":
+        return render(request, "api/apitoken_revoke.html", {"token": token})
+    services.api_token_revoke(actor=request.user, token=token)
+    messages.success(request, _("The key %(name)s was revoked. It no longer works.") % {"name": token})
+    return redirect("api:token_list")

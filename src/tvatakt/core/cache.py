@@ -56,8 +56,14 @@ def watch_content(app_labels: list[str]) -> None:
 
 
 def _cacheable(request: HttpRequest) -> bool:
-    # Only anonymous GETs with no pending messages: nothing on such a page depends on who asks.
-    return request.method == "GET" and "messages" not in request.COOKIES and not request.user.is_authenticated
+    # Only anonymous GETs with no pending messages: nothing on such a page depends on who asks. A request with
+    # an Authorization header is not anonymous, even before the API has checked its key.
+    return (
+        request.method == "GET"
+        and "messages" not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.user.is_authenticated
+    )
 
 
 def serve_cached(request: HttpRequest, render) -> HttpResponse:
@@ -94,6 +100,6 @@ class PublicApiCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith("/api/v1/") and "HTTP_AUTHORIZATION" not in request.META:
+        if request.path.startswith("/api/v1/"):
             return serve_cached(request, lambda: self.get_response(request))
         return self.get_response(request)

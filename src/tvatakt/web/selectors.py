@@ -36,4 +36,5 @@ def account_overview(*, user) -> dict:
     if user.is_staff:
         actions.append(Action(_("Open the administration site"), reverse("admin:index")))
     actions.append(Action(_("Change your password"), reverse("password_change")))
+    actions.append(Action(_("Manage your API keys"), reverse("api:token_list")))
     return {"roles": roles, "actions": list(dict.fromkeys(actions))}
