@@ -2,17 +2,19 @@
 
 Columns (a header row names them, in any order): name, kind, short_name, org_number, website,
 clusters (names separated by ";" or "|"), active. Comma or semicolon separated, UTF-8.
+ImportFailed and RowError live in tvatakt.core.tabular, shared by every importer; they are
+imported here too, where the command and older callers find them.
 """
 
-import csv
 import dataclasses
-import io
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tvatakt.core.errors import DomainError
 from tvatakt.core.permissions import require
+from tvatakt.core.tabular import ImportFailed, RowError, read_csv_upload
 from tvatakt.organisation.choices import OrganisationKind
 from tvatakt.organisation.models import Cluster, Organisation, Person
 from tvatakt.organisation.services import unique_slug
@@ -30,24 +32,6 @@ TRUE_WORDS = {"", "1", "ja", "yes", "true", "sant", "aktiv", "active"}
 FALSE_WORDS = {"0", "nej", "no", "false", "falskt", "inaktiv", "inactive"}
 
 
-@dataclasses.dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Row %(row)s, column %(column)s: %(message)s") % dataclasses.asdict(self)
-
-
-class ImportFailed(Exception):
-    """The file was refused. Nothing was written."""
-
-    def __init__(self, errors: list[RowError]):
-        super().__init__("; ".join(str(error) for error in errors))
-        self.errors = errors
-
-
 @dataclasses.dataclass
 class ImportResult:
     created: int = 0
@@ -56,21 +40,13 @@ class ImportResult:
 
 
 def read_csv(data: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The header, and each row with its line number in the file (blank lines count, as in an editor)."""
+    """The header in lower case, and each row with its line number in the file."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed([RowError(0, "-", _("The file is not UTF-8 text. Save it as CSV UTF-8."))]) from exc
-    if not text.strip():
-        raise ImportFailed([RowError(0, "-", _("The file is empty."))])
-    first_line = text.splitlines()[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [(name or "").strip().lower() for name in reader.fieldnames or []]
-    reader.fieldnames = header
-    # line_num is read after each row is parsed, so it is that row's own line.
-    rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
-    return header, rows
+        header, records = read_csv_upload(data, legacy=False)
+    except DomainError as exc:
+        raise ImportFailed([RowError(0, "-", message) for message in exc.messages]) from exc
+    rows = [(record.line, {key.lower(): value for key, value in record.items()}) for record in records]
+    return [name.lower() for name in header], rows
 
 
 def parse_row(number: int, row: dict[str, str], errors: list[RowError]) -> dict | None:
