@@ -11,15 +11,18 @@ from ninja.errors import AuthenticationError
 from tvatakt import __version__
 from tvatakt.api.auth import token_auth
 from tvatakt.organisation.api import router as organisation_router
+from tvatakt.portfolio.api import router as portfolio_router
 
 api = NinjaAPI(
     title="Tvåtakt API",
     version="1",
-    description="Units, organisations, clusters and public roles of the city's digital transformation.",
+    description="Units, organisations, clusters, public roles and the two-tempo portfolio of the city's digital "
+    "transformation.",
     urls_namespace="api-1",
     docs_url=None,  # our own server-rendered, accessible docs page replaces Swagger UI
 )
 api.add_router("/", organisation_router)
+api.add_router("/", portfolio_router)
 
 
 @api.exception_handler(AuthenticationError)
@@ -51,7 +54,7 @@ def index(request):
         "version": __version__,
         "openapi": base + "openapi.json",
         "docs": base + "docs",
-        "resources": {name: base + name for name in ("units", "organisations", "clusters", "roles")},
+        "resources": {name: base + name for name in ("units", "organisations", "clusters", "roles", "initiatives")},
     }
 
 

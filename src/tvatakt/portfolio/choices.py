@@ -51,3 +51,6 @@ class OverrunDecision(models.TextChoices):
 
 # How often a check-in is expected, in days, by mode: weekly for sprints, monthly for marathons.
 CHECK_IN_CADENCE_DAYS = {Mode.SPRINT: 7, Mode.MARATHON: 31}
+
+# Statuses a person may set by hand. Done and stopped come from gate and outcome decisions, with reasons.
+SETTABLE = [Status.PROPOSED, Status.ACTIVE, Status.PAUSED]

@@ -31,7 +31,7 @@ def initiative_detail(*, user, slug: str) -> Initiative:
             "team",
             Prefetch("process_type__phases", queryset=Phase.objects.order_by("order", "pk")),
             Prefetch("gate_decisions", queryset=GateDecision.objects.select_related("decided_by").order_by("sequence")),
-            Prefetch("check_ins", queryset=CheckIn.objects.select_related("author").order_by("-date", "-pk")[:200]),
+            Prefetch("check_ins", queryset=CheckIn.objects.select_related("author").order_by("-date", "-pk")),
             Prefetch("benefits", queryset=Benefit.objects.select_related("owner").prefetch_related("follow_ups")),
         )
         .get(slug=slug)
@@ -58,9 +58,11 @@ def initiative_history(initiative: Initiative, limit: int = 100) -> list[History
             break
         changes = []
         if older is not None:
-            for change in newer.diff_against(older, foreign_keys_are_objs=False).changes:
-                verbose = Initiative._meta.get_field(change.field).verbose_name
-                changes.append((str(verbose), _shown(change.old), _shown(change.new)))
+            for change in newer.diff_against(older, foreign_keys_are_objs=True).changes:
+                model_field = Initiative._meta.get_field(change.field)
+                shown = dict(model_field.flatchoices) if model_field.choices else {}
+                old, new = (shown.get(value, value) for value in (change.old, change.new))
+                changes.append((str(model_field.verbose_name), _shown(old), _shown(new)))
         entries.append(
             HistoryEntry(
                 when=newer.history_date,

@@ -11,7 +11,7 @@ from tvatakt.core.errors import DomainError
 from tvatakt.core.permissions import require
 from tvatakt.organisation.models import Cluster, Organisation, Person, Unit
 from tvatakt.organisation.services import unique_slug
-from tvatakt.portfolio.choices import Health, Mode, Status
+from tvatakt.portfolio.choices import SETTABLE, Health, Mode, Status
 from tvatakt.portfolio.dates import quarter_end, quarter_start
 from tvatakt.portfolio.models import CheckIn, Initiative, ProcessType
 from tvatakt.portfolio.services.common import locked, save_as
@@ -22,8 +22,6 @@ EDITABLE = {
     "start_date", "planned_end", "status", "health", "health_reason", "budget_planned", "budget_spent",
     "is_confidential", "hypothesis", "quarter", "award_sent_on", "award_sent_electronically",
 }  # fmt: skip
-# Statuses a person may set by hand. Done and stopped come from gate and outcome decisions, with reasons.
-SETTABLE_STATUSES = {Status.PROPOSED, Status.ACTIVE, Status.PAUSED}
 
 
 def _check_quarter(quarter: datetime.date | None, today: datetime.date) -> None:
@@ -67,7 +65,7 @@ def initiative_create(
     today = today or timezone.localdate()
     if not process_type.is_active:
         raise DomainError({"process_type": _("This process type is no longer in use. Choose another.")})
-    if status not in SETTABLE_STATUSES:
+    if status not in SETTABLE:
         raise DomainError({"status": _("A new initiative is proposed, active or paused.")})
     _check_budget(budget_planned=budget_planned, budget_spent=budget_spent)
     first_phase = process_type.phases.filter(is_active=True).order_by("order", "pk").first()
@@ -127,7 +125,7 @@ def initiative_update(*, actor: Person | None, initiative: Initiative, today: da
         current = locked(initiative)
         many = {name: fields.pop(name) for name in ("clusters", "team") if name in fields}
         changed = {name for name, value in fields.items() if getattr(current, name) != value}
-        if "status" in changed and fields["status"] not in SETTABLE_STATUSES:
+        if "status" in changed and fields["status"] not in SETTABLE:
             raise DomainError({"status": _("Done and stopped are set by a gate or outcome decision, with a reason.")})
         if "status" in changed and not current.is_open:
             raise DomainError({"status": _("This initiative has ended. Its status can no longer change.")})

@@ -1,0 +1,1 @@
+"""The portfolio's pages: thin views that parse, call a service or a selector, and render."""
