@@ -28,10 +28,18 @@ PAGES = [
     ("unit page", "/enheter/digital-fornyelse/", 0.25),
     ("cluster list", "/kluster/", 0.25),
     ("cluster page", "/kluster/skola-och-forskola/", 0.25),
+    ("two-tempo board", "/portfolj/", 0.25),
+    ("board, filtered", "/portfolj/?unit=digital-fornyelse&health=amber", 0.25),
+    ("portfolio dashboard", "/portfolj/oversikt/", 0.25),
+    ("initiative list", "/portfolj/initiativ/", 0.4),
+    ("initiative list, filtered", "/portfolj/initiativ/?mode=sprint&status=active&cluster=skola-och-forskola", 0.4),
+    ("process types", "/portfolj/processer/", 0.25),
     ("log-in page", "/logga-in/", 0.25),
     ("API: organisations", "/api/v1/organisations?limit=50", 0.25),
     ("API: roles", "/api/v1/roles?limit=50", 0.25),
     ("API: roles, filtered", "/api/v1/roles?role=initiative_lead&limit=50", 0.25),
+    ("API: initiatives", "/api/v1/initiatives?limit=50", 0.25),
+    ("API: initiatives, filtered", "/api/v1/initiatives?mode=marathon&health=red&limit=50", 0.25),
     ("API docs", "/api/v1/docs", 0.25),
 ]
 P99_MS, P50_MS = 150.0, 40.0

@@ -5,6 +5,7 @@ export uses, in Swedish or English, so an exported file can be edited and read b
 """
 
 import datetime
+from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -44,7 +45,8 @@ class _Lookups:
         self.organisations = _index(Organisation.objects.filter(is_active=True), "slug", "name", "short_name")
         self.units = _index(Unit.objects.all(), "slug", "name", "name_en")
         self.clusters = _index(Cluster.objects.all(), "slug", "name", "name_en")
-        self.people = _index(Person.objects.filter(is_active=True), "username", "email")
+        people = list(Person.objects.filter(is_active=True))
+        self.people = _unique_names(people) | _index(people, "username", "email")
         self.statuses = _choice_index(Status)
         self.health = _choice_index(Health)
 
@@ -57,6 +59,14 @@ def _index(qs, *fields) -> dict:
             if value:
                 index[value.casefold()] = obj
     return index
+
+
+def _unique_names(people) -> dict:
+    """Full names that only one person has, so that an exported file's lead column reads back."""
+    by_name = defaultdict(list)
+    for person in people:
+        by_name[person.get_full_name().casefold()].append(person)
+    return {name: found[0] for name, found in by_name.items() if name and len(found) == 1}
 
 
 def _choice_index(choices) -> dict[str, str]:
@@ -151,7 +161,8 @@ def _parse(values: dict[str, str], lookups: _Lookups, number: int) -> tuple[dict
     if values.get("lead"):
         fields["lead"] = lookups.people.get(values["lead"].casefold())
         if fields["lead"] is None:
-            fail("lead", _("No person has the user name or e-mail “%(value)s”.") % {"value": values["lead"]})
+            message = _("No single person has the name, user name or e-mail “%(value)s”.")
+            fail("lead", message % {"value": values["lead"]})
     for key in ("start_date", "planned_end"):
         if values.get(key):
             try:

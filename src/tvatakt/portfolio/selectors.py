@@ -2,7 +2,7 @@
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -36,49 +36,6 @@ def initiative_detail(*, user, slug: str) -> Initiative:
         )
         .get(slug=slug)
     )
-
-
-@dataclass
-class HistoryEntry:
-    when: datetime.datetime
-    who: str
-    what: str
-    reason: str
-    changes: list[tuple[str, str, str]] = field(default_factory=list)
-
-
-def initiative_history(initiative: Initiative, limit: int = 100) -> list[HistoryEntry]:
-    """Who changed what and when, newest first, read back from the initiative's history records."""
-    records = list(
-        initiative.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
-    )
-    entries = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
-        if len(entries) == limit:
-            break
-        changes = []
-        if older is not None:
-            for change in newer.diff_against(older, foreign_keys_are_objs=True).changes:
-                model_field = Initiative._meta.get_field(change.field)
-                shown = dict(model_field.flatchoices) if model_field.choices else {}
-                old, new = (shown.get(value, value) for value in (change.old, change.new))
-                changes.append((str(model_field.verbose_name), _shown(old), _shown(new)))
-        entries.append(
-            HistoryEntry(
-                when=newer.history_date,
-                who=newer.history_user.display_name if newer.history_user else "",
-                what=newer.get_history_type_display(),
-                reason=newer.history_change_reason or "",
-                changes=changes,
-            )
-        )
-    return entries
-
-
-def _shown(value) -> str:
-    if isinstance(value, list):  # many-to-many: the rows of the through table, so say how many
-        return str(len(value))
-    return "" if value is None else str(value)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from tvatakt.core.forms import call_service
 from tvatakt.core.tabular import tabular_response
 from tvatakt.portfolio import exports, importer, selectors, services
 from tvatakt.portfolio.forms import ImportForm, InitiativeForm
+from tvatakt.portfolio.history import initiative_history
 from tvatakt.portfolio.views.common import form_page, get_initiative, read_filters
 
 
@@ -46,7 +47,7 @@ def initiative_detail(request, slug):
     initiative = get_initiative(request, slug)
     context = {
         "initiative": initiative,
-        "history": selectors.initiative_history(initiative, limit=20),
+        "history": initiative_history(initiative),
         "today": timezone.localdate(),
         "may": _permissions(request.user, initiative),
     }
