@@ -4,6 +4,7 @@ from django.core.management import CommandError, call_command
 from tvatakt.core.errors import NotAllowed
 from tvatakt.organisation.importer import ImportFailed, organisations_import
 from tvatakt.organisation.models import Cluster, Organisation
+from tvatakt.portfolio.models import Initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,8 @@ Göteborg Energi AB,bolag,GE,,,Teknik,nej
 
 @pytest.fixture(autouse=True)
 def empty_city(db):
-    """Another city: start from no organisations and no clusters."""
+    """Another city: start from no organisations and no clusters (and so no portfolio)."""
+    Initiative.objects.all().delete()
     Cluster.objects.all().delete()
     Organisation.objects.all().delete()
 

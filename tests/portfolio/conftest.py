@@ -1,7 +1,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tvatakt.organisation.models import Organisation, Unit
 from tvatakt.portfolio import services
@@ -19,7 +19,7 @@ def make_initiative(db, person, today):
     """A new initiative made through the service, by the IT director unless `actor` is given."""
 
     def make(kind: str = "snabbprojekt", actor=None, **overrides):
-        process_type = ProcessType.objects.get(slug=kind)
+        process_type = overrides.pop("process_type", None) or ProcessType.objects.get(slug=kind)
         fields = {
             "title": "Testinitiativ",
             "process_type": process_type,
@@ -41,3 +41,10 @@ def make_initiative(db, person, today):
 @pytest.fixture
 def unit(db):
     return lambda slug: Unit.objects.get(slug=slug)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English, the source language; the pages under /en/ are English too."""
+    with translation.override("en"):
+        yield

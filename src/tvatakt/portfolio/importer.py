@@ -138,13 +138,15 @@ def _parse(values: dict[str, str], lookups: _Lookups, number: int) -> tuple[dict
     fields["title"], fields["title_en"] = values.get("title", ""), values.get("title_en", "")
     fields["description"], fields["hypothesis"] = values.get("description", ""), values.get("hypothesis", "")
     fields["health_reason"] = values.get("health_reason", "")
+    missing = {
+        "process_type": _("No process type is called “%(value)s”."),
+        "organisation": _("No organisation is called “%(value)s”."),
+    }
     for key, index in (("process_type", lookups.process_types), ("organisation", lookups.organisations)):
         if values.get(key):
             fields[key] = index.get(values[key].casefold())
             if fields[key] is None:
-                fail(
-                    key, _("No %(what)s is called “%(value)s”.") % {"what": key.replace("_", " "), "value": values[key]}
-                )
+                fail(key, missing[key] % {"value": values[key]})
     unit_name = values.get("unit", "")
     if unit_name:
         fields["unit"] = lookups.units.get(unit_name.casefold())

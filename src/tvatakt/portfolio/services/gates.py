@@ -50,7 +50,11 @@ def _refuse_if_someone_else_decided(current: Initiative, revision: int) -> None:
 def _check_standstill(current: Initiative, today: datetime.date) -> None:
     if current.award_sent_on is None:
         raise DomainError(
-            {"decision": _("Record when the award decision was sent before the standstill period can be passed.")}
+            {
+                "decision": _(
+                    "Record when the award decision was sent. Until then, the standstill period cannot be passed."
+                )
+            }
         )
     if today <= current.standstill_ends:
         raise DomainError(

@@ -66,7 +66,7 @@ def initiative_create(
     if not process_type.is_active:
         raise DomainError({"process_type": _("This process type is no longer in use. Choose another.")})
     if status not in SETTABLE:
-        raise DomainError({"status": _("A new initiative is proposed, active or paused.")})
+        raise DomainError({"status": _("A new initiative can only be proposed, active or paused.")})
     _check_budget(budget_planned=budget_planned, budget_spent=budget_spent)
     first_phase = process_type.phases.filter(is_active=True).order_by("order", "pk").first()
     if first_phase is None:

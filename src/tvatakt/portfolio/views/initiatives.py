@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tvatakt.core.cache import public_page
 from tvatakt.core.forms import call_service
@@ -107,7 +108,8 @@ def initiative_import(request):
         except importer.ImportFailed as exc:
             errors = exc.errors
         else:
-            messages.success(request, _("%(count)s initiatives were imported.") % {"count": created})
+            message = ngettext("%(count)s initiative was imported.", "%(count)s initiatives were imported.", created)
+            messages.success(request, message % {"count": created})
             return redirect("portfolio:initiative_list")
     context = {"form": form, "errors": errors, "columns": importer.COLUMNS, "required": importer.REQUIRED}
     return render(request, "portfolio/initiative_import.html", context, status=422 if errors else 200)
