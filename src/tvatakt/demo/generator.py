@@ -15,6 +15,7 @@ from faker import Faker
 
 from tvatakt.organisation.choices import Role
 from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
+from tvatakt.portfolio.models import Initiative
 
 BATCH = 2000
 Advance = Callable[[int], None]
@@ -110,12 +111,24 @@ def _people(start: int, stop: int, advance: Advance) -> None:
         advance(len(chunk))
 
 
+def _portfolio(start: int, stop: int, advance: Advance) -> None:
+    from tvatakt.demo.generated_portfolio import generate  # imported here: it uses batched() from this module
+
+    generate(start, stop, advance)
+
+
 STEPS: list[Step] = [
     Step(
         name="people",
         per_scale=5000,
         run=_people,
         done=lambda: Person.objects.filter(username__startswith=GENERATED_PREFIX).count(),
+    ),
+    Step(
+        name="portfolio",
+        per_scale=5000,
+        run=_portfolio,
+        done=lambda: Initiative.objects.filter(slug__startswith=GENERATED_PREFIX).count(),
     ),
 ]
 

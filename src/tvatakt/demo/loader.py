@@ -7,10 +7,11 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from tvatakt.demo import city
-from tvatakt.demo.portfolio import load_process_types
+from tvatakt.demo.portfolio import load_demo_portfolio, load_process_types
 from tvatakt.organisation.choices import OrganisationKind, Role
 from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
 from tvatakt.organisation.services import unique_slug
+from tvatakt.portfolio.models import Initiative
 
 TERM_START = datetime.date(2026, 1, 1)
 
@@ -49,12 +50,14 @@ def load_demo_city() -> dict[str, int]:
                 cluster=cluster,
             )
     process_types = load_process_types()
+    load_demo_portfolio()
     return {
         "process types": len(process_types),
         "units": len(units),
         "organisations": len(organisations),
         "clusters": len(clusters),
         "people": Person.objects.count(),
+        "initiatives": Initiative.objects.count(),
     }
 
 
