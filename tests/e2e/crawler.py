@@ -86,7 +86,8 @@ def audit(page, url: str, role: str, axe: bool = True) -> PageResult:
 def links(page, base: str) -> list[str]:
     host = urlsplit(base).netloc
     found = []
-    for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
+    # Download links (exports) are files, not pages: the exports' tests check them.
+    for href in page.eval_on_selector_all("a[href]:not([download])", "els => els.map(e => e.getAttribute('href'))"):
         parts = urlsplit(urljoin(page.url, href))
         if parts.netloc != host or parts.scheme not in {"http", "https"}:
             continue

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from tvatakt.portfolio.dates import (
     add_quarters,
+    extension_limit,
     is_working_day,
     parse_quarter,
     quarter_end,
@@ -72,3 +73,27 @@ def test_parse_quarter_refuses_nonsense():
     assert parse_quarter("hello") is None
     assert parse_quarter("") is None
     assert parse_quarter("2026-q2") == datetime.date(2026, 4, 1)
+
+
+@given(dates, dates)
+def test_a_sprint_is_overrun_exactly_when_its_quarter_is_over_without_an_outcome(start, today):
+    from tvatakt.portfolio.models import Initiative, ProcessType
+
+    quarter = quarter_start(start)
+    sprint = Initiative(
+        process_type=ProcessType(mode="sprint"), status="active", quarter=quarter, timebox_end=quarter_end(quarter)
+    )
+    assert sprint.is_overrun(today) == (today > quarter_end(quarter))
+    sprint.outcome = "stopped"
+    assert not sprint.is_overrun(today)
+    marathon = Initiative(process_type=ProcessType(mode="marathon"), status="active", timebox_end=quarter_end(quarter))
+    assert not marathon.is_overrun(today)
+
+
+@given(dates)
+def test_an_extension_reaches_at_most_the_end_of_the_next_quarter(timebox_end):
+    limit = extension_limit(timebox_end)
+    assert limit > timebox_end
+    assert quarter_start(limit) == add_quarters(quarter_start(timebox_end), 1)
+    assert limit == quarter_end(limit)
+    assert (limit - timebox_end).days <= 92 + 92

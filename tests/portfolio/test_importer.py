@@ -85,3 +85,17 @@ def test_the_import_page_shows_the_problems(client_as, today):
     response = client_as("it-direktor").post("/en/portfolj/initiativ/importera/", {"file": upload})
     assert response.status_code == 422
     assert "Row 2, column organisation" in response.content.decode()
+
+
+def test_the_command_imports_a_file_or_nothing(tmp_path, today):
+    from django.core.management import CommandError, call_command
+
+    good = tmp_path / "bra.csv"
+    good.write_text(HEADER + f"Från kommandot;Program;Stadsarkivet;{today};2030-01-01;;;;;0\n", encoding="utf-8")
+    call_command("import_initiatives", str(good))
+    assert Initiative.objects.filter(title="Från kommandot").exists()
+    bad = tmp_path / "fel.csv"
+    bad.write_text(HEADER + f"Fel;Program;Ingenstans;{today};2030-01-01;;;;;0\n", encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("import_initiatives", str(bad))
+    assert not Initiative.objects.filter(title="Fel").exists()

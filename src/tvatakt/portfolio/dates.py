@@ -21,6 +21,11 @@ def add_quarters(start: datetime.date, quarters: int) -> datetime.date:
     return datetime.date(months // 12, months % 12 + 1, 1)
 
 
+def extension_limit(timebox_end: datetime.date) -> datetime.date:
+    """The latest a timebox may be extended to: the end of the quarter after the one it ends in."""
+    return quarter_end(add_quarters(quarter_start(timebox_end), 1))
+
+
 def quarter_label(day: datetime.date) -> str:
     return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 

@@ -1,6 +1,7 @@
 """The filters shared by the board, the dashboard, the list, the exports and the API."""
 
 from dataclasses import dataclass, fields
+from urllib.parse import urlencode
 
 from django.db.models import Q, QuerySet
 
@@ -43,3 +44,8 @@ class InitiativeFilter:
 
     def as_query(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+    @property
+    def querystring(self) -> str:
+        """The filters as a URL query, for links that keep them (exports, the full list)."""
+        return urlencode(self.as_query())

@@ -4,8 +4,11 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from tvatakt.portfolio.models import Initiative
 
+KINDS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 # Bookkeeping, not content: a reader gains nothing from seeing these change.
 SKIPPED = {"id", "created_at", "updated_at", "gate_revision", "phase_entered_on", "last_check_in_on"}
 
@@ -46,7 +49,7 @@ def initiative_history(initiative: Initiative, limit: int = 20) -> list[HistoryE
         HistoryEntry(
             when=record.history_date,
             who=record.history_user.display_name if record.history_user else "",
-            what=record.get_history_type_display(),
+            what=str(KINDS.get(record.history_type, record.history_type)),
             reason=record.history_change_reason or "",
             changes=[(str(f.verbose_name), _shown(f, old, names), _shown(f, new, names)) for f, old, new in changes],
         )

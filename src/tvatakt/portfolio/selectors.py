@@ -44,6 +44,7 @@ class Timeline:
     last_year: int
     rows: list[tuple[Initiative, float, float]]  # initiative, left %, width %
     total: int
+    today: float  # where today falls, in % of the axis
 
     @property
     def years(self) -> list[tuple[int, float]]:
@@ -65,7 +66,7 @@ def marathon_timeline(*, user, filters: InitiativeFilter, today: datetime.date |
         left = max(initiative.start_date, start)
         right = min(initiative.planned_end, end)
         rows.append((initiative, 100 * (left - start).days / span, max(100 * ((right - left).days + 1) / span, 1.0)))
-    return Timeline(first, last, rows, total)
+    return Timeline(first, last, rows, total, 100 * (today - start).days / span)
 
 
 @dataclass

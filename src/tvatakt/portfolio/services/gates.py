@@ -11,7 +11,7 @@ from tvatakt.core.errors import DomainError
 from tvatakt.core.permissions import require
 from tvatakt.organisation.models import Person
 from tvatakt.portfolio.choices import GateChoice, Mode, Outcome, OverrunDecision, PhaseRule, Status
-from tvatakt.portfolio.dates import add_quarters, quarter_end, quarter_start
+from tvatakt.portfolio.dates import extension_limit
 from tvatakt.portfolio.models import GateDecision, Initiative, Phase, ProcessType
 from tvatakt.portfolio.services.common import locked, save_as
 
@@ -214,7 +214,7 @@ def _extend(current: Initiative, new_end: datetime.date | None, today: datetime.
             {"decision": _("This sprint has already been extended once. It cannot be extended again: stop it or "
                            "convert it to a marathon initiative.")}
         )  # fmt: skip
-    latest = quarter_end(add_quarters(quarter_start(current.timebox_end), 1))
+    latest = extension_limit(current.timebox_end)
     new_end = new_end or latest
     if new_end > latest:
         raise DomainError({"new_end": _("An extension is at most one quarter: until %(day)s at the latest.")

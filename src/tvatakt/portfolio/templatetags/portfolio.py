@@ -1,5 +1,6 @@
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -12,10 +13,12 @@ def percent(value) -> str:
 
 @register.filter
 def kronor(value) -> str:
-    """Whole kronor with thin grouping, as Swedish readers expect: 1 250 000 kr."""
+    """Whole kronor, grouped: 250 000 kr. Ten million and more in millions, as budgets are read: 308,2 mnkr."""
     if value is None:
         return "–"
-    return f"{number_format(int(value), force_grouping=True)} kr"
+    if abs(value) >= 10_000_000:
+        return _("%(amount)s million kr") % {"amount": number_format(round(value / 1_000_000, 1), decimal_pos=1)}
+    return _("%(amount)s kr") % {"amount": number_format(int(value), force_grouping=True)}
 
 
 @register.filter
