@@ -32,8 +32,12 @@ class MarathonMeasures:
         return self.gates_on_time / self.gates_decided if self.gates_decided else None
 
     @property
-    def median_slip(self) -> float | None:
-        return statistics.median(self.slip_days) if self.slip_days else None
+    def mean_slip(self) -> float | None:
+        return statistics.mean(self.slip_days) if self.slip_days else None
+
+    @property
+    def slipped(self) -> int:
+        return sum(slip > 0 for slip in self.slip_days)
 
     @property
     def budget_variance(self) -> int:

@@ -17,7 +17,8 @@ def kronor(value) -> str:
     if value is None:
         return "–"
     if abs(value) >= 10_000_000:
-        return _("%(amount)s million kr") % {"amount": number_format(round(value / 1_000_000, 1), decimal_pos=1)}
+        millions = number_format(round(value / 1_000_000, 1), decimal_pos=1, force_grouping=True)
+        return _("%(amount)s million kr") % {"amount": millions}
     return _("%(amount)s kr") % {"amount": number_format(int(value), force_grouping=True)}
 
 
