@@ -241,3 +241,7 @@ ACCESSIBILITY_EMAIL = os.environ.get("TVATAKT_ACCESSIBILITY_EMAIL", "tillganglig
 # The API paginates with at most this many rows a page.
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200
+
+# History is the public record of who changed what. Reverting from the admin would restore whole old
+# rows, decisions and all, behind the services' back.
+SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 
 from tvatakt.organisation.models import Organisation, Unit
 from tvatakt.portfolio import services
-from tvatakt.portfolio.dates import quarter_start
+from tvatakt.portfolio.dates import quarter_end, quarter_start
 from tvatakt.portfolio.models import ProcessType
 
 
@@ -32,6 +32,7 @@ def make_initiative(db, person, today):
         }
         if process_type.mode == "sprint":
             fields |= {"hypothesis": "Vi tror att X ger Y, mätt som Z.", "quarter": quarter_start(today)}
+            fields["planned_end"] = quarter_end(today)
         fields |= overrides
         return services.initiative_create(actor=actor or person("it-direktor"), **fields)
 

@@ -99,3 +99,10 @@ def test_the_command_imports_a_file_or_nothing(tmp_path, today):
     with pytest.raises(CommandError):
         call_command("import_initiatives", str(bad))
     assert not Initiative.objects.filter(title="Fel").exists()
+
+
+def test_an_amount_that_is_not_a_number_is_reported_not_crashed_on(person, today):
+    text = HEADER + f"X;Program;Stadsarkivet;{today};2030-01-01;;;;;NaN\n"
+    with pytest.raises(ImportFailed) as exc:
+        import_initiatives(csv_file(text), actor=person("it-direktor"))
+    assert [(e.row, e.column) for e in exc.value.errors] == [(2, "budget_planned")]

@@ -318,3 +318,64 @@ def test_benefits_are_for_marathons_and_follow_ups_update_the_latest_value(make_
     services.benefit_follow_up(actor=director, benefit=benefit, value=Decimal(9))
     benefit.refresh_from_db()
     assert benefit.is_realised
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("is_confidential", True),
+        ("budget_planned", Decimal(1)),
+        ("unit", "utredning-och-avtal"),
+        ("lead", "ambassador"),
+    ],
+)
+def test_the_lead_may_not_change_what_is_governed_above_them(make_initiative, person, unit, field, value):
+    initiative = make_initiative()
+    value = unit(value) if field == "unit" else person(value) if field == "lead" else value
+    with pytest.raises(PermissionDenied):
+        services.initiative_update(actor=person("initiativledare"), initiative=initiative, **{field: value})
+
+
+def test_the_quarter_of_a_sprint_under_way_cannot_be_moved(make_initiative, person, today):
+    initiative = make_initiative()  # active
+    with pytest.raises(ValidationError) as exc:
+        services.initiative_update(
+            actor=person("it-direktor"), initiative=initiative, quarter=add_quarters(quarter_start(today), 1)
+        )
+    assert "quarter" in exc.value.message_dict
+
+
+def test_an_initiative_with_a_decided_gate_cannot_go_back_to_proposed(make_initiative, person):
+    initiative = make_initiative("program")
+    go(initiative, person("it-direktor"))
+    with pytest.raises(ValidationError) as exc:
+        services.initiative_update(actor=person("it-direktor"), initiative=initiative, status="proposed")
+    assert "status" in exc.value.message_dict
+
+
+def test_the_baseline_cannot_be_rewritten_by_going_back_to_proposed(make_initiative, person, today):
+    initiative = make_initiative("program")  # active, no gate yet
+    later = initiative.planned_end + datetime.timedelta(days=200)
+    director = person("it-direktor")
+    updated = services.initiative_update(actor=director, initiative=initiative, status="proposed", planned_end=later)
+    assert updated.baseline_end == initiative.baseline_end
+
+
+def test_an_award_decision_in_the_future_is_refused(make_initiative, person, today):
+    initiative = make_initiative("upphandling-enligt-lou")
+    with pytest.raises(ValidationError) as exc:
+        services.initiative_update(
+            actor=person("it-direktor"), initiative=initiative, award_sent_on=today + datetime.timedelta(days=1)
+        )
+    assert "award_sent_on" in exc.value.message_dict
+
+
+def test_a_sprint_must_end_within_its_timebox(make_initiative, today):
+    with pytest.raises(ValidationError) as exc:
+        make_initiative(planned_end=quarter_end(today) + datetime.timedelta(days=1))
+    assert "planned_end" in exc.value.message_dict
+
+
+def test_whoever_creates_an_initiative_without_a_lead_leads_it(make_initiative, person):
+    initiative = make_initiative(actor=person("enhetschef"), lead=None)
+    assert initiative.lead == person("enhetschef")

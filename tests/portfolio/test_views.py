@@ -129,3 +129,19 @@ def test_unit_head_edits_the_phases_of_their_process_type(client_as):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert client.get("/portfolj/processer/experiment/").content.decode().count("Frågeställning") == 1
     assert client_as("initiativledare").get("/portfolj/processer/experiment/redigera/").status_code == 403
+
+
+def test_the_leads_edit_form_shows_governed_fields_as_fixed_and_saves(client_as, make_initiative):
+    initiative = make_initiative()
+    client = client_as("initiativledare")
+    form = client.get(f"/portfolj/initiativ/{initiative.slug}/redigera/").context["form"]
+    assert form.fields["is_confidential"].disabled and form.fields["quarter"].disabled
+    data = {name: form[name].value() for name in form.fields if not form.fields[name].disabled}
+    data = {k: v for k, v in data.items() if v is not None}
+    data["clusters"] = [c.pk for c in initiative.clusters.all()]
+    data["team"] = ""
+    data["budget_spent"] = "4711"
+    response = client.post(f"/portfolj/initiativ/{initiative.slug}/redigera/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    initiative.refresh_from_db()
+    assert initiative.budget_spent == 4711

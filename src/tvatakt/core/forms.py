@@ -23,7 +23,9 @@ def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
         form.add_error(None, exc)
         return
     for field, errors in exc.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
+        # A hidden field has no place to show a message, so its errors go to the top of the form.
+        visible = field in form.fields and not form.fields[field].widget.is_hidden
+        form.add_error(field if visible else None, errors)
 
 
 class DateInput(forms.DateInput):

@@ -22,6 +22,10 @@ class ProcessTypeAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "name_en"]
     inlines = [PhaseInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Initiatives under way depend on the type's mode and unit; the form in the app changes the rest.
+        return ["mode", "unit"] if obj is not None else []
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:

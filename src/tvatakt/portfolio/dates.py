@@ -45,9 +45,11 @@ def parse_quarter(text: str) -> datetime.date | None:
 def _days_off(year: int) -> frozenset[datetime.date]:
     """Public holidays, plus the three eves that the law on computing statutory time treats as holidays."""
     public = holidays.country_holidays("SE", years=year)
-    midsummer = next(day for day, name in public.items() if name == "Midsummer Day")
-    eves = {midsummer - datetime.timedelta(days=1), datetime.date(year, 12, 24), datetime.date(year, 12, 31)}
-    return frozenset(public) | eves
+    # Midsummer eve is the Friday between 19 and 25 June. Computed, not looked up by its name, which
+    # the holidays package gives in the server's language.
+    june_19 = datetime.date(year, 6, 19)
+    midsummer_eve = june_19 + datetime.timedelta(days=(4 - june_19.weekday()) % 7)
+    return frozenset(public) | {midsummer_eve, datetime.date(year, 12, 24), datetime.date(year, 12, 31)}
 
 
 def is_working_day(day: datetime.date) -> bool:

@@ -30,6 +30,7 @@ COLUMNS = [
     ("outcome", _("Outcome")),
     ("learning", _("Learning")),
     ("last_check_in_on", _("Last check-in")),
+    ("is_confidential", _("Confidential")),
     ("attention", _("Needs attention")),
 ]
 
@@ -52,5 +53,5 @@ def rows(initiatives):
             i.organisation.name, i.unit.name, "; ".join(c.name for c in i.clusters.all()),
             i.lead.display_name if i.lead else "", i.start_date, i.planned_end, i.baseline_end, i.actual_end,
             int(i.budget_planned), int(i.budget_spent), i.quarter_label, i.hypothesis, i.get_outcome_display(),
-            i.learning, i.last_check_in_on, ", ".join(attention),
+            i.learning, i.last_check_in_on, str(_("yes") if i.is_confidential else _("no")), ", ".join(attention),
         ]  # fmt: skip

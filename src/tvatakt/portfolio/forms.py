@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,18 +15,53 @@ from tvatakt.portfolio.models import Initiative, ProcessType
 Person = get_user_model()
 
 
-def _people():
-    return Person.objects.filter(is_active=True).order_by("last_name", "first_name")
+def find_person(value: str):
+    """The one active person with this user name or e-mail address. A city has thousands: no drop-down."""
+    people = Person.objects.filter(is_active=True).filter(Q(username__iexact=value) | Q(email__iexact=value))
+    found = list(people[:2])
+    if len(found) != 1:
+        raise forms.ValidationError(_("No single person has the user name or e-mail “%(value)s”.") % {"value": value})
+    return found[0]
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return f"{obj.display_name} ({obj.title})" if obj.title else obj.display_name
+class PersonField(forms.CharField):
+    """A person named by user name or e-mail address."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 254)
+        kwargs.setdefault("help_text", _("User name or e-mail address."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return getattr(value, "username", value)
+
+    def clean(self, value):
+        if isinstance(value, Person):  # a disabled field keeps its initial value
+            return value
+        if isinstance(value, int):
+            return Person.objects.filter(pk=value).first()
+        value = super().clean(value).strip()
+        return find_person(value) if value else None
 
 
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return obj.display_name
+class PeopleField(forms.CharField):
+    """Several people, by user name or e-mail address, separated by commas."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("User names or e-mail addresses, separated by commas."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(getattr(person, "username", str(person)) for person in value)
+        return value
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            return list(value)
+        value = super().clean(value)
+        names = [name.strip() for name in value.replace(";", ",").split(",") if name.strip()]
+        return [find_person(name) for name in dict.fromkeys(names)]
 
 
 class InitiativeFilterForm(forms.Form):
@@ -59,8 +95,8 @@ class InitiativeForm(forms.ModelForm):
     quarter = forms.ChoiceField(
         label=_("Timeboxed to quarter"), required=False, help_text=_("Sprints only. A sprint must land in one quarter.")
     )
-    lead = PersonChoiceField(label=_("Lead"), queryset=_people(), required=False)
-    team = PeopleChoiceField(label=_("Team"), queryset=_people(), required=False, widget=forms.SelectMultiple)
+    lead = PersonField(label=_("Lead"), required=False, help_text=_("User name or e-mail. Empty: you lead it."))
+    team = PeopleField(label=_("Team"), required=False)
 
     class Meta:
         model = Initiative
@@ -85,8 +121,10 @@ class InitiativeForm(forms.ModelForm):
             "award_sent_on": _("Procurements only. Starts the standstill period."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, governs: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["team"] = list(self.instance.team.all())
         self.fields["process_type"].queryset = ProcessType.objects.filter(is_active=True).select_related("unit")
         self.fields["organisation"].queryset = Organisation.objects.filter(is_active=True).order_by("name")
         self.fields["unit"].queryset = Unit.objects.all()
@@ -97,14 +135,28 @@ class InitiativeForm(forms.ModelForm):
         if current and current not in dict(choices):
             choices.insert(0, (current, current))
         self.fields["quarter"].choices = [("", _("Not a sprint")), *choices]
-        self.initial.setdefault("quarter", current)
+        self.initial["quarter"] = current
         for name in ("budget_planned", "budget_spent"):
             self.fields[name].widget.attrs.update(min=0, step=1)
         if self.instance.pk:
             del self.fields["process_type"]  # a sprint becomes a marathon through its overrun decision
+            self._fix_for(self.instance, governs)
         else:
             del self.fields["award_sent_on"]  # an award comes late in a procurement, never at its start
             del self.fields["award_sent_electronically"]
+
+    def _fix_for(self, initiative: Initiative, governs: bool) -> None:
+        """Show what may not change here as fixed, so a lead's form never offers a change the service refuses."""
+        if not initiative.is_sprint:
+            del self.fields["quarter"]
+        elif initiative.status != Status.PROPOSED:
+            self.fields["quarter"].disabled = True
+            self.fields["quarter"].help_text = _("Fixed once work starts. After its end, decide what happens to it.")
+        if not governs:
+            for name in ("unit", "lead", "is_confidential", "budget_planned", "quarter", "award_sent_on"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("The unit head or the IT director changes this.")
 
     def clean_quarter(self):
         return parse_quarter(self.cleaned_data["quarter"]) if self.cleaned_data["quarter"] else None
@@ -168,7 +220,7 @@ class BenefitForm(forms.Form):
     name = forms.CharField(label=_("Benefit (Swedish)"), max_length=200)
     name_en = forms.CharField(label=_("Benefit (English)"), max_length=200, required=False)
     measure = forms.CharField(label=_("Measured as"), max_length=120, help_text=_("For example: hours per year, or %."))
-    owner = PersonChoiceField(label=_("Benefit owner"), queryset=_people())
+    owner = PersonField(label=_("Benefit owner"))
     baseline = forms.DecimalField(label=_("Baseline"), max_digits=14, decimal_places=2)
     target = forms.DecimalField(label=_("Target"), max_digits=14, decimal_places=2)
     due_on = forms.DateField(label=_("To be realised by"), widget=DateInput)

@@ -24,7 +24,9 @@ from tvatakt.portfolio.models import ProcessType
 
 REQUIRED = ("title", "process_type", "organisation", "start_date", "planned_end")
 READ = (*REQUIRED, "title_en", "description", "unit", "clusters", "lead", "status", "health", "health_reason",
-        "budget_planned", "budget_spent", "quarter", "hypothesis")  # fmt: skip
+        "budget_planned", "budget_spent", "quarter", "hypothesis", "is_confidential")  # fmt: skip
+YES = {"1", "ja", "yes", "true", "sant", "x"}
+NO = {"", "0", "nej", "no", "false", "falskt"}
 # Exported columns that the app computes; an import ignores them rather than refusing the file.
 COMPUTED = {key for key, _label in COLUMNS} - set(READ)
 
@@ -176,12 +178,19 @@ def _parse(values: dict[str, str], lookups: _Lookups, number: int) -> tuple[dict
         try:
             fields[key] = Decimal(raw or "0")
         except InvalidOperation:
+            fields[key] = None
+        if fields[key] is None or not fields[key].is_finite():
             fail(key, _("Write an amount in whole kronor, for example 250000."))
     for key, index in (("status", lookups.statuses), ("health", lookups.health)):
         if values.get(key):
             fields[key] = index.get(values[key].casefold())
             if fields[key] is None:
                 fail(key, _("“%(value)s” is not one of the choices.") % {"value": values[key]})
+    confidential = values.get("is_confidential", "").casefold()
+    if confidential in YES | NO:
+        fields["is_confidential"] = confidential in YES
+    else:
+        fail("is_confidential", _("Write yes or no."))
     if values.get("quarter"):
         fields["quarter"] = parse_quarter(values["quarter"])
         if fields["quarter"] is None:

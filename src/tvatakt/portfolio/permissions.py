@@ -52,10 +52,11 @@ authority = is_superuser | is_it_director | heads_unit_of
 rules.add_perm("portfolio.create_initiative", may_lead)
 rules.add_perm("portfolio.import_initiatives", is_superuser | is_it_director | heads_a_unit)
 rules.add_perm("portfolio.change_initiative", authority | is_lead_of)
+# Who owns it, who leads it, who may see it, its money and its timebox: decided above the lead.
+rules.add_perm("portfolio.govern_initiative", authority)
 rules.add_perm("portfolio.check_in", authority | is_lead_of | is_on_team_of)
 rules.add_perm("portfolio.decide_gate", authority & ~is_lead_of)
 rules.add_perm("portfolio.decide_outcome", authority & ~is_lead_of)
 rules.add_perm("portfolio.manage_benefits", authority | is_lead_of)
-rules.add_perm("portfolio.view_confidential", authority | is_lead_of | is_on_team_of)
 rules.add_perm("portfolio.manage_process_types", is_superuser | is_it_director | heads_unit_of)
 rules.add_perm("portfolio.view_staff", is_superuser | has_any_role)

@@ -32,7 +32,7 @@ def initiative_detail(*, user, slug: str) -> Initiative:
             Prefetch("process_type__phases", queryset=Phase.objects.order_by("order", "pk")),
             Prefetch("gate_decisions", queryset=GateDecision.objects.select_related("decided_by").order_by("sequence")),
             Prefetch("check_ins", queryset=CheckIn.objects.select_related("author").order_by("-date", "-pk")),
-            Prefetch("benefits", queryset=Benefit.objects.select_related("owner").prefetch_related("follow_ups")),
+            Prefetch("benefits", queryset=Benefit.objects.select_related("owner")),
         )
         .get(slug=slug)
     )
@@ -115,3 +115,11 @@ def process_type_detail(*, slug: str) -> ProcessType:
         .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("order", "pk")))
         .get(slug=slug)
     )
+
+
+def units_managed_by(user) -> QuerySet:
+    """The units whose process types `user` may define and edit."""
+    from tvatakt.organisation.models import Unit
+
+    units = Unit.objects.all()
+    return units.filter(pk__in=[unit.pk for unit in units if user.has_perm("portfolio.manage_process_types", unit)])

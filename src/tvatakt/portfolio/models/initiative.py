@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -214,6 +215,10 @@ class Initiative(TimeStampedModel):
         if self.process_type_id and self.process_type.mode == Mode.SPRINT:
             if not self.quarter:
                 errors["quarter"] = _("A sprint initiative must be timeboxed to a quarter.")
+            if self.timebox_end and self.planned_end and self.planned_end > self.timebox_end and not self.outcome:
+                errors["planned_end"] = _("A sprint ends within its timebox, by %(day)s at the latest.") % {
+                    "day": date_format(self.timebox_end)
+                }
             if not self.hypothesis.strip():
                 errors["hypothesis"] = _("A sprint initiative needs a hypothesis: we believe … will … measured by …")
         if (

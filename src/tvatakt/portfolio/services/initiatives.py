@@ -22,6 +22,8 @@ EDITABLE = {
     "start_date", "planned_end", "status", "health", "health_reason", "budget_planned", "budget_spent",
     "is_confidential", "hypothesis", "quarter", "award_sent_on", "award_sent_electronically",
 }  # fmt: skip
+# Fields only someone with authority over the initiative may change, not its lead.
+GOVERNED = {"unit", "lead", "is_confidential", "budget_planned", "quarter", "award_sent_on"}
 
 
 def _check_quarter(quarter: datetime.date | None, today: datetime.date) -> None:
@@ -60,8 +62,12 @@ def initiative_create(
     quarter: datetime.date | None = None,
     today: datetime.date | None = None,
 ) -> Initiative:
-    """Put a new initiative in the portfolio, in the first phase of its process type."""
+    """Put a new initiative in the portfolio, in the first phase of its process type.
+
+    Without a lead, the person who creates it leads it, so that someone can always see and edit it.
+    """
     require(actor, "portfolio.create_initiative")
+    lead = lead if lead is not None else actor
     today = today or timezone.localdate()
     if not process_type.is_active:
         raise DomainError({"process_type": _("This process type is no longer in use. Choose another.")})
@@ -115,35 +121,29 @@ def initiative_update(*, actor: Person | None, initiative: Initiative, today: da
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
     require(actor, "portfolio.change_initiative", initiative)
-    new_unit = fields.get("unit")
-    if new_unit is not None and new_unit.pk != initiative.unit_id:
-        # Handing an initiative to another unit needs authority there too.
-        probe = Initiative(unit=new_unit, lead_id=initiative.lead_id)
-        require(actor, "portfolio.change_initiative", probe)
     today = today or timezone.localdate()
     with transaction.atomic():
         current = locked(initiative)
         many = {name: fields.pop(name) for name in ("clusters", "team") if name in fields}
         changed = {name for name, value in fields.items() if getattr(current, name) != value}
-        if "status" in changed and fields["status"] not in SETTABLE:
-            raise DomainError({"status": _("Done and stopped are set by a gate or outcome decision, with a reason.")})
-        if "status" in changed and not current.is_open:
-            raise DomainError({"status": _("This initiative has ended. Its status can no longer change.")})
+        if changed & GOVERNED:
+            require(actor, "portfolio.govern_initiative", current)
+        if "unit" in changed:  # handing it to another unit needs authority there too
+            require(actor, "portfolio.govern_initiative", Initiative(unit=fields["unit"]))
+        _check_status(current, fields.get("status"), changed)
         _check_budget(**{name: fields.get(name) for name in ("budget_planned", "budget_spent")})
         if "quarter" in changed:
-            if current.mode != Mode.SPRINT:
-                raise DomainError({"quarter": _("Only sprint initiatives are timeboxed to a quarter.")})
-            if current.extended or current.outcome:
-                raise DomainError({"quarter": _("The timebox has been extended or decided. It cannot be moved now.")})
-            fields["quarter"] = quarter_start(fields["quarter"]) if fields["quarter"] else None
-            _check_quarter(fields["quarter"], today)
+            fields["quarter"] = _check_new_quarter(current, fields["quarter"], today)
+        if fields.get("award_sent_on") and "award_sent_on" in changed:
+            _check_award_date(current, fields["award_sent_on"], today)
+        was_proposed = current.status == Status.PROPOSED
         for name in changed:
             setattr(current, name, fields[name])
         if "quarter" in changed:
             current.timebox_end = current.default_timebox_end()
         if current.health == Health.GREEN:
             current.health_reason = ""
-        if current.status == Status.PROPOSED and "planned_end" in changed:
+        if was_proposed and current.status == Status.PROPOSED and "planned_end" in changed:
             current.baseline_end = current.planned_end  # the baseline is fixed once work starts
         current.full_clean()
         if changed:
@@ -153,6 +153,36 @@ def initiative_update(*, actor: Person | None, initiative: Initiative, today: da
         if "team" in many:
             current.team.set(many["team"])
     return current
+
+
+def _check_status(current: Initiative, status: str | None, changed: set[str]) -> None:
+    if "status" not in changed:
+        return
+    if status not in SETTABLE:
+        raise DomainError({"status": _("Done and stopped are set by a gate or outcome decision, with a reason.")})
+    if not current.is_open:
+        raise DomainError({"status": _("This initiative has ended. Its status can no longer change.")})
+    if status == Status.PROPOSED and current.gate_revision > 0:
+        raise DomainError({"status": _("Work has started: a gate has been decided. It cannot go back to proposed.")})
+
+
+def _check_new_quarter(current: Initiative, quarter: datetime.date | None, today: datetime.date):
+    if current.mode != Mode.SPRINT:
+        raise DomainError({"quarter": _("Only sprint initiatives are timeboxed to a quarter.")})
+    if current.status != Status.PROPOSED or current.extended or current.outcome:
+        raise DomainError(
+            {"quarter": _("The timebox is fixed once work starts. After its end, decide: stop, extend or convert.")}
+        )
+    quarter = quarter_start(quarter) if quarter else None
+    _check_quarter(quarter, today)
+    return quarter
+
+
+def _check_award_date(current: Initiative, day: datetime.date, today: datetime.date) -> None:
+    if day > today:
+        raise DomainError({"award_sent_on": _("The award decision cannot be sent in the future.")})
+    if day < current.start_date:
+        raise DomainError({"award_sent_on": _("The award decision cannot come before the procurement started.")})
 
 
 def initiative_check_in(

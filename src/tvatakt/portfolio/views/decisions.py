@@ -47,8 +47,10 @@ def gate_decision(request, slug):
     form = GateDecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        data["phase"] = Phase.objects.filter(pk=data["phase"]).first() or phase
-        if call_service(form, services.gate_decide, actor=request.user, initiative=initiative, **data):
+        data["phase"] = Phase.objects.filter(pk=data["phase"]).first()
+        if data["phase"] is None:
+            form.add_error(None, _("This phase no longer exists. Reload the page and decide again."))
+        elif call_service(form, services.gate_decide, actor=request.user, initiative=initiative, **data):
             return _done(request, initiative, _("The gate decision was saved."))
     title = _("Gate decision: %(phase)s") % {"phase": phase}
     intro = _("The gate: %(gate)s") % {"gate": phase.display_gate} if phase.gate else ""

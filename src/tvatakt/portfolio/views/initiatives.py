@@ -83,7 +83,8 @@ def initiative_edit(request, slug):
     initiative = get_initiative(request, slug)
     if not request.user.has_perm("portfolio.change_initiative", initiative):
         raise PermissionDenied
-    form = InitiativeForm(request.POST or None, instance=initiative)
+    governs = request.user.has_perm("portfolio.govern_initiative", initiative)
+    form = InitiativeForm(request.POST or None, instance=initiative, governs=governs)
     if request.method == "POST" and form.is_valid():
         initiative.refresh_from_db()  # the form wrote onto the instance; the service compares with the stored row
         if call_service(

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from tvatakt.core.cache import public_page
 from tvatakt.core.forms import add_errors
-from tvatakt.organisation.models import Unit
 from tvatakt.portfolio import selectors, services
 from tvatakt.portfolio.forms import PhaseFormSet, ProcessTypeForm
 from tvatakt.portfolio.models import ProcessType
@@ -19,7 +18,7 @@ from tvatakt.portfolio.services.process_types import PhaseSpec
 
 @public_page
 def process_type_list(request):
-    may_create = request.user.is_authenticated and _units_for(request.user).exists()
+    may_create = request.user.is_authenticated and selectors.units_managed_by(request.user).exists()
     context = {"process_types": selectors.process_type_list(), "may_create": may_create}
     return render(request, "portfolio/process_type_list.html", context)
 
@@ -32,12 +31,6 @@ def process_type_detail(request, slug):
         raise Http404 from exc
     may_edit = request.user.is_authenticated and request.user.has_perm("portfolio.manage_process_types", process_type)
     return render(request, "portfolio/process_type_detail.html", {"process_type": process_type, "may_edit": may_edit})
-
-
-def _units_for(user):
-    return Unit.objects.filter(
-        pk__in=[u.pk for u in Unit.objects.all() if user.has_perm("portfolio.manage_process_types", u)]
-    )
 
 
 def _specs(formset) -> list[PhaseSpec]:
@@ -69,7 +62,7 @@ def _page(request, form, formset, title, cancel_url):
 
 @login_required
 def process_type_create(request):
-    units = _units_for(request.user)
+    units = selectors.units_managed_by(request.user)
     if not units:
         raise PermissionDenied
     form = ProcessTypeForm(request.POST or None, units=units)
