@@ -9,6 +9,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from tvatakt.portfolio.choices import GateChoice, Mode, Outcome
@@ -93,30 +94,32 @@ class SprintMeasures:
 
 
 def marathon_measures(initiatives, today: datetime.date | None = None) -> MarathonMeasures:
-    """`initiatives` is the filtered queryset the dashboard shows."""
+    """`initiatives` is the filtered queryset the dashboard shows. Counts and sums are left to the database."""
     today = today or timezone.localdate()
     marathons = initiatives.filter(process_type__mode=Mode.MARATHON)
     m = MarathonMeasures()
     slips = defaultdict(list)
-    rows = marathons.values_list(
-        "start_date", "baseline_end", "planned_end", "actual_end", "budget_planned", "budget_spent"
-    )
-    for start, baseline, planned, actual, budget_planned, budget_spent in rows:
+    for start, baseline, planned, actual in marathons.values_list(
+        "start_date", "baseline_end", "planned_end", "actual_end"
+    ):
         slip = ((actual or planned) - baseline).days
         m.slip_days.append(slip)
         slips[start.year].append(slip)
-        m.budget_planned += int(budget_planned)
-        m.budget_spent += int(budget_spent)
     m.slip_by_year = {year: statistics.mean(values) for year, values in sorted(slips.items())}
-    gates = GateDecision.objects.filter(initiative__in=marathons.values("pk"), decision=GateChoice.GO)
-    for decided_on, due_on in gates.values_list("decided_on", "due_on"):
-        m.gates_decided += 1
-        m.gates_on_time += decided_on <= due_on
-    benefits = Benefit.objects.filter(initiative__in=marathons.values("pk"), due_on__lte=today)
-    for baseline, target, latest in benefits.values_list("baseline", "target", "latest_value"):
-        m.benefits_due += 1
-        if latest is not None and (latest >= target if target >= baseline else latest <= target):
-            m.benefits_realised += 1
+    money = marathons.order_by().aggregate(planned=Sum("budget_planned"), spent=Sum("budget_spent"))
+    m.budget_planned, m.budget_spent = int(money["planned"] or 0), int(money["spent"] or 0)
+    gates = GateDecision.objects.filter(initiative__in=marathons.values("pk"), decision=GateChoice.GO).aggregate(
+        decided=Count("pk"), on_time=Count("pk", filter=Q(decided_on__lte=F("due_on")))
+    )
+    m.gates_decided, m.gates_on_time = gates["decided"], gates["on_time"]
+    # Realised: the latest value has reached the target, in whichever direction the target lies.
+    reached = Q(target__gte=F("baseline"), latest_value__gte=F("target")) | Q(
+        target__lt=F("baseline"), latest_value__lte=F("target")
+    )
+    benefits = Benefit.objects.filter(initiative__in=marathons.values("pk"), due_on__lte=today).aggregate(
+        due=Count("pk"), realised=Count("pk", filter=reached)
+    )
+    m.benefits_due, m.benefits_realised = benefits["due"], benefits["realised"]
     return m
 
 
