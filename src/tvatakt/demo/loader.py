@@ -5,6 +5,7 @@ import itertools
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tvatakt.demo import city
 from tvatakt.demo.portfolio import load_demo_portfolio, load_process_types
@@ -52,7 +53,7 @@ def load_demo_city() -> dict[str, int]:
     process_types = load_process_types()
     load_demo_portfolio()
     return {
-        "process types": len(process_types),
+        "process_types": len(process_types),
         "units": len(units),
         "organisations": len(organisations),
         "clusters": len(clusters),
@@ -149,3 +150,14 @@ def _role(person: Person, role: str, is_deputy: bool = False, **scope) -> None:
     assignment = RoleAssignment(person=person, role=role, is_deputy=is_deputy, valid_from=TERM_START, **scope)
     assignment.full_clean()
     assignment.save()
+
+
+def summary(counts: dict[str, int]) -> str:
+    """One line that says what the demo city holds, for the commands that load it."""
+    return (
+        _(
+            "Demo city: %(units)s units, %(organisations)s organisations, %(clusters)s clusters, %(people)s people, "
+            "%(process_types)s process types, %(initiatives)s initiatives."
+        )
+        % counts
+    )

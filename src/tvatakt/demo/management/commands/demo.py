@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from tvatakt.core import server
 from tvatakt.demo import city
-from tvatakt.demo.loader import load_demo_city
+from tvatakt.demo.loader import load_demo_city, summary
 from tvatakt.organisation.choices import Role
 
 
@@ -19,10 +19,7 @@ class Command(BaseCommand):
         counts = load_demo_city()
         url = f"http://{host}:{port}/"
         self.stdout.write(_("Data directory: %(path)s") % {"path": settings.DATA_DIR})
-        self.stdout.write(
-            _("Demo city: %(units)s units, %(organisations)s organisations, %(clusters)s clusters, %(people)s people.")
-            % counts
-        )
+        self.stdout.write(summary(counts))
         self.stdout.write("")
         self.stdout.write(_("Demo log-ins (password for all: %(password)s):") % {"password": city.DEMO_PASSWORD})
         for username, first, last, _title, _label, role, *_scope in city.LOGINS:

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext as _
 
-from tvatakt.demo.loader import load_demo_city
+from tvatakt.demo.loader import load_demo_city, summary
 
 
 class Command(BaseCommand):
@@ -9,7 +8,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = load_demo_city()
-        self.stdout.write(
-            _("Demo city: %(units)s units, %(organisations)s organisations, %(clusters)s clusters, %(people)s people.")
-            % counts
-        )
+        self.stdout.write(summary(counts))
