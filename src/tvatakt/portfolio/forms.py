@@ -145,6 +145,22 @@ class InitiativeForm(forms.ModelForm):
             del self.fields["award_sent_on"]  # an award comes late in a procurement, never at its start
             del self.fields["award_sent_electronically"]
 
+    # Groups the long form into parts a reader can take one at a time (rendered as fieldsets).
+    GROUPS = [
+        (_("What"), ["title", "title_en", "description", "description_en", "process_type"]),
+        (_("Who"), ["organisation", "unit", "clusters", "lead", "team", "is_confidential"]),
+        (_("When and how it goes"), ["start_date", "planned_end", "status", "health", "health_reason"]),
+        (_("Money"), ["budget_planned", "budget_spent"]),
+        (_("Sprints only"), ["hypothesis", "quarter"]),
+        (_("Procurements only"), ["award_sent_on", "award_sent_electronically"]),
+    ]
+
+    def groups(self):
+        for legend, names in self.GROUPS:
+            fields = [self[name] for name in names if name in self.fields]
+            if fields:
+                yield legend, fields
+
     def _fix_for(self, initiative: Initiative, governs: bool) -> None:
         """Show what may not change here as fixed, so a lead's form never offers a change the service refuses."""
         if not initiative.is_sprint:

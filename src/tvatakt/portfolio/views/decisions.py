@@ -52,7 +52,7 @@ def gate_decision(request, slug):
             form.add_error(None, _("This phase no longer exists. Reload the page and decide again."))
         elif call_service(form, services.gate_decide, actor=request.user, initiative=initiative, **data):
             return _done(request, initiative, _("The gate decision was saved."))
-    title = _("Gate decision: %(phase)s") % {"phase": phase}
+    title = _("Gate decision: %(phase)s, %(name)s") % {"phase": phase, "name": initiative}
     intro = _("The gate: %(gate)s") % {"gate": phase.display_gate} if phase.gate else ""
     return form_page(
         request, form, title=title, intro=intro, cancel_url=initiative.get_absolute_url(), submit=_("Decide")

@@ -17,7 +17,7 @@ from tvatakt.core.tabular import tabular_response
 from tvatakt.portfolio import exports, importer, selectors, services
 from tvatakt.portfolio.forms import ImportForm, InitiativeForm
 from tvatakt.portfolio.history import initiative_history
-from tvatakt.portfolio.views.common import form_page, get_initiative, read_filters
+from tvatakt.portfolio.views.common import get_initiative, read_filters
 
 
 @public_page
@@ -73,9 +73,7 @@ def initiative_create(request):
         if initiative:
             messages.success(request, _("The initiative was created."))
             return redirect(initiative)
-    return form_page(
-        request, form, title=_("New initiative"), cancel_url=reverse("portfolio:initiative_list"), submit=_("Create")
-    )
+    return _form(request, form, _("New initiative"), reverse("portfolio:initiative_list"), _("Create"))
 
 
 @login_required
@@ -92,9 +90,12 @@ def initiative_edit(request, slug):
         ):
             messages.success(request, _("The initiative was saved."))
             return redirect(initiative)
-    return form_page(
-        request, form, title=_("Edit %(name)s") % {"name": initiative}, cancel_url=initiative.get_absolute_url()
-    )
+    return _form(request, form, _("Edit %(name)s") % {"name": initiative}, initiative.get_absolute_url(), _("Save"))
+
+
+def _form(request, form, title: str, cancel_url: str, submit: str):
+    context = {"form": form, "title": title, "cancel_url": cancel_url, "submit_label": submit}
+    return render(request, "portfolio/initiative_form.html", context)
 
 
 @login_required
