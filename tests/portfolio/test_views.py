@@ -145,3 +145,14 @@ def test_the_leads_edit_form_shows_governed_fields_as_fixed_and_saves(client_as,
     assert response.status_code == 302, response.content.decode()[:3000]
     initiative.refresh_from_db()
     assert initiative.budget_spent == 4711
+
+
+def test_swedish_text_on_an_english_page_is_marked_as_swedish(make_initiative):
+    initiative = make_initiative(title="Bara svensk titel", title_en="")
+    english = Client().get(f"/en/portfolj/initiativ/{initiative.slug}/").content.decode()
+    assert '<span lang="sv">Bara svensk titel</span>' in english
+    translated = make_initiative(title="Svensk titel", title_en="English title")
+    english = Client().get(f"/en/portfolj/initiativ/{translated.slug}/").content.decode()
+    assert "English title" in english and '<span lang="sv">Svensk titel' not in english
+    swedish = Client().get(f"/portfolj/initiativ/{initiative.slug}/").content.decode()
+    assert 'lang="sv">Bara' not in swedish

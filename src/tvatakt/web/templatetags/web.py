@@ -1,6 +1,10 @@
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language
+
+from tvatakt.core.i18n import localized_with_language
 
 register = template.Library()
 
@@ -30,3 +34,14 @@ def widget(field) -> str:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def text(obj, field: str, linebreaks: bool = False) -> str:
+    """A bilingual field in the page's language. Swedish shown on an English page says so (lang="sv"),
+    so that screen readers pronounce it as Swedish (WCAG 3.1.2, language of parts)."""
+    value, language = localized_with_language(obj, field)
+    html = linebreaksbr(value, autoescape=True) if linebreaks else conditional_escape(value)
+    if not (get_language() or "sv").startswith(language):
+        return format_html('<span lang="{}">{}</span>', language, html)
+    return format_html("{}", html)
