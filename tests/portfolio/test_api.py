@@ -92,3 +92,37 @@ def test_update_check_in_and_gate_through_the_api(make_initiative, api_as):
 def test_the_openapi_document_lists_the_portfolio():
     paths = Client().get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/initiatives" in paths and "post" in paths["/api/v1/initiatives"]
+
+
+def test_outcome_overrun_and_benefits_through_the_api(make_initiative, api_as, today):
+    from tvatakt.portfolio.dates import add_quarters, quarter_end, quarter_start
+
+    head = api_as("enhetschef")
+    sprint = make_initiative()
+    url = f"/api/v1/initiatives/{sprint.slug}/outcome"
+    response = head.post(url, {"outcome": "scaled", "learning": ""}, content_type="application/json")
+    assert response.status_code == 422 and "learning" in response.json()["detail"]
+    response = head.post(url, {"outcome": "scaled", "learning": "Det funkar"}, content_type="application/json")
+    assert response.status_code == 200 and response.json()["outcome"] == "scaled"
+
+    overrun = make_initiative(title="Försenad")
+    past = add_quarters(quarter_start(today), -1)
+    Initiative.objects.filter(pk=overrun.pk).update(
+        quarter=past, timebox_end=quarter_end(past), start_date=past, planned_end=quarter_end(past)
+    )
+    url = f"/api/v1/initiatives/{overrun.slug}/overrun"
+    body = {"decision": "convert", "reason": "Större", "process_type": "snabbprojekt"}
+    assert head.post(url, body, content_type="application/json").status_code == 422
+    response = api_as("it-direktor").post(url, body | {"process_type": "program"}, content_type="application/json")
+    assert response.status_code == 200 and response.json()["mode"] == "marathon"
+
+    benefit = {"name": "Färre samtal", "measure": "samtal/vecka", "owner": "enhetschef", "baseline": 100,
+               "target": 60, "due_on": today.isoformat()}  # fmt: skip
+    url = f"/api/v1/initiatives/{overrun.slug}/benefits"
+    response = api_as("it-direktor").post(url, benefit, content_type="application/json")
+    assert response.status_code == 201, response.content
+    benefit_id = response.json()["id"]
+    follow = f"/api/v1/benefits/{benefit_id}/follow-ups"
+    response = api_as("it-direktor").post(follow, {"value": 55}, content_type="application/json")
+    assert response.status_code == 201 and response.json()["realised"] is True
+    assert api_as("medborgare").post(follow, {"value": 1}, content_type="application/json").status_code == 403

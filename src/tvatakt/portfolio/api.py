@@ -14,10 +14,10 @@ from ninja.pagination import paginate
 from tvatakt.api.auth import token_auth
 from tvatakt.organisation.models import Cluster, Organisation, Person, Unit
 from tvatakt.portfolio import selectors, services
-from tvatakt.portfolio.choices import GateChoice, Health, Mode, Status
+from tvatakt.portfolio.choices import GateChoice, Health, Mode, Outcome, OverrunDecision, Status
 from tvatakt.portfolio.dates import parse_quarter
 from tvatakt.portfolio.filters import InitiativeFilter
-from tvatakt.portfolio.models import Initiative, ProcessType
+from tvatakt.portfolio.models import Benefit, Initiative, ProcessType
 
 router = Router(tags=["portfolio"])
 
@@ -83,9 +83,30 @@ class GateOut(Schema):
         return obj.decided_by.display_name
 
 
+class BenefitOut(Schema):
+    id: int
+    name: str
+    name_en: str
+    measure: str
+    baseline: Decimal
+    target: Decimal
+    due_on: datetime.date
+    latest_value: Decimal | None
+    realised: bool
+
+    @staticmethod
+    def resolve_realised(obj) -> bool:
+        return obj.is_realised
+
+
 class InitiativeDetailOut(InitiativeOut):
     clusters: list[str]
     gate_decisions: list[GateOut]
+    benefits: list[BenefitOut]
+
+    @staticmethod
+    def resolve_benefits(obj) -> list:
+        return list(obj.benefits.all())
 
     @staticmethod
     def resolve_clusters(obj) -> list[str]:
@@ -149,6 +170,35 @@ class GateIn(Schema):
     reason: str
     revision: int = Field(..., description="The initiative's gate revision you saw; refused if someone decided since.")
     decided_on: datetime.date | None = None
+
+
+class OutcomeIn(Schema):
+    outcome: Outcome
+    learning: str
+    decided_on: datetime.date | None = None
+
+
+class OverrunIn(Schema):
+    decision: OverrunDecision
+    reason: str
+    new_end: datetime.date | None = Field(None, description="Extend only: at most the end of the next quarter.")
+    process_type: str | None = Field(None, description="Convert only: a marathon process type's slug.")
+
+
+class BenefitIn(Schema):
+    name: str
+    name_en: str = ""
+    measure: str
+    owner: str = Field(..., description="The benefit owner's user name.")
+    baseline: Decimal
+    target: Decimal
+    due_on: datetime.date
+
+
+class FollowUpIn(Schema):
+    value: Decimal
+    date: datetime.date | None = None
+    note: str = ""
 
 
 def _caller(request):
@@ -241,3 +291,48 @@ def decide_gate(request, slug: str, payload: GateIn):
     initiative = _initiative(request, slug)
     services.gate_decide(actor=request.auth, initiative=initiative, phase=initiative.current_phase, **payload.dict())
     return Answer(201, _initiative(request, slug))
+
+
+@router.post(
+    "/initiatives/{slug}/outcome", response=InitiativeDetailOut, auth=token_auth, summary="Decide a sprint's outcome"
+)
+def decide_outcome(request, slug: str, payload: OutcomeIn):
+    initiative = _initiative(request, slug)
+    services.sprint_outcome_decide(actor=request.auth, initiative=initiative, **payload.dict())
+    return _initiative(request, slug)
+
+
+@router.post(
+    "/initiatives/{slug}/overrun", response=InitiativeDetailOut, auth=token_auth, summary="Resolve an overrun sprint"
+)
+def resolve_overrun(request, slug: str, payload: OverrunIn):
+    initiative = _initiative(request, slug)
+    data = _resolve(payload.dict())
+    if data.get("process_type") is not None and data["process_type"].mode != Mode.MARATHON:
+        raise ValidationError({"process_type": _("Choose a marathon process type that is in use.")})
+    services.overrun_resolve(actor=request.auth, initiative=initiative, **data)
+    return _initiative(request, slug)
+
+
+@router.post("/initiatives/{slug}/benefits", response={201: BenefitOut}, auth=token_auth, summary="Register a benefit")
+def create_benefit(request, slug: str, payload: BenefitIn):
+    initiative = _initiative(request, slug)
+    data = payload.dict()
+    owner = Person.objects.filter(username=data.pop("owner"), is_active=True).first()
+    if owner is None:
+        raise ValidationError(
+            {"owner": _("No single person has the user name or e-mail “%(value)s”.") % {"value": payload.owner}}
+        )
+    return Answer(201, services.benefit_create(actor=request.auth, initiative=initiative, owner=owner, **data))
+
+
+@router.post(
+    "/benefits/{benefit_id}/follow-ups", response={201: BenefitOut}, auth=token_auth, summary="Follow up a benefit"
+)
+def follow_up_benefit(request, benefit_id: int, payload: FollowUpIn):
+    benefit = Benefit.objects.select_related("initiative").filter(pk=benefit_id).first()
+    if benefit is None or not Initiative.objects.visible_to(request.auth).filter(pk=benefit.initiative_id).exists():
+        raise Http404
+    services.benefit_follow_up(actor=request.auth, benefit=benefit, **payload.dict())
+    benefit.refresh_from_db()
+    return Answer(201, benefit)
