@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "tvatakt.core",
     "tvatakt.organisation",
     "tvatakt.portfolio",
+    "tvatakt.council",
     "tvatakt.api",
     "tvatakt.demo",
 ]

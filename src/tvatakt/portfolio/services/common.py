@@ -1,16 +1,9 @@
 """Small helpers the portfolio services share."""
 
-from django.db import models
-
+from tvatakt.core.audit import save_as
 from tvatakt.portfolio.models import Initiative
 
-
-def save_as(obj: models.Model, actor, reason: str = "", **kwargs) -> None:
-    """Save `obj`, recording `actor` (None: the system) and an optional reason in its history."""
-    obj._history_user = actor
-    if reason:
-        obj._change_reason = reason[:100]
-    obj.save(**kwargs)
+__all__ = ["locked", "save_as"]
 
 
 def locked(initiative: Initiative) -> Initiative:
