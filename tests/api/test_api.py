@@ -8,7 +8,16 @@ pytestmark = pytest.mark.django_db
 
 def test_api_root_lists_the_resources(db, client):
     body = client.get("/api/v1/").json()
-    assert set(body["resources"]) == {"units", "organisations", "clusters", "roles", "initiatives"}
+    assert set(body["resources"]) == {
+        "units",
+        "organisations",
+        "clusters",
+        "roles",
+        "initiatives",
+        "meetings",
+        "decisions",
+        "adoptions",
+    }
 
 
 def test_organisations_are_paginated(db, client):

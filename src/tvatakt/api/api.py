@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError
 
 from tvatakt import __version__
 from tvatakt.api.auth import token_auth
+from tvatakt.council.api import router as council_router
 from tvatakt.organisation.api import router as organisation_router
 from tvatakt.portfolio.api import router as portfolio_router
 
@@ -23,6 +24,7 @@ api = NinjaAPI(
 )
 api.add_router("/", organisation_router)
 api.add_router("/", portfolio_router)
+api.add_router("/", council_router)
 
 
 @api.exception_handler(AuthenticationError)
@@ -54,7 +56,19 @@ def index(request):
         "version": __version__,
         "openapi": base + "openapi.json",
         "docs": base + "docs",
-        "resources": {name: base + name for name in ("units", "organisations", "clusters", "roles", "initiatives")},
+        "resources": {
+            name: base + name
+            for name in (
+                "units",
+                "organisations",
+                "clusters",
+                "roles",
+                "initiatives",
+                "meetings",
+                "decisions",
+                "adoptions",
+            )
+        },
     }
 
 

@@ -33,6 +33,12 @@ def account_overview(*, user) -> dict:
         elif assignment.role == Role.CLUSTER_CONVENER and user.has_perm("organisation.edit_cluster", target):
             label = _("Edit the members and description of %(name)s") % {"name": target}
             actions.append(Action(label, reverse("organisation:cluster_edit", args=[target.slug])))
+    if any(assignment.role == Role.AMBASSADOR for assignment in roles):
+        actions.append(
+            Action(_("Report on the council's decisions for your organisation"), reverse("council:my_adoptions"))
+        )
+    if user.has_perm("portfolio.create_initiative"):
+        actions.append(Action(_("Start a new initiative"), reverse("portfolio:initiative_create")))
     if user.is_staff:
         actions.append(Action(_("Open the administration site"), reverse("admin:index")))
     actions.append(Action(_("Change your password"), reverse("password_change")))

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -66,6 +67,9 @@ class Meeting(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.council} {self.starts_at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("council:meeting_detail", kwargs={"pk": self.pk})
 
     @property
     def minutes_approved(self) -> bool:

@@ -1,0 +1,118 @@
+"""The council's JSON API: meetings, decisions and adoption; ambassadors report progress with an API key."""
+
+import datetime
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+from ninja import Status as Answer
+from ninja.pagination import paginate
+
+from tvatakt.api.auth import token_auth
+from tvatakt.council import selectors, services
+from tvatakt.council.choices import AdoptionState, MeetingStatus, Method, Scope
+from tvatakt.council.models import Adoption, Meeting
+
+router = Router(tags=["council"])
+
+
+class MeetingOut(Schema):
+    id: int
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    place: str
+    status: MeetingStatus
+
+
+class DecisionOut(Schema):
+    reference: str
+    title: str = Field(..., alias="item.title")
+    text: str
+    text_en: str
+    decided_on: datetime.date
+    deadline: datetime.date
+    method: Method
+    scope: Scope
+    meeting: int = Field(..., alias="item.meeting_id")
+    corrects: str | None
+    organisations: int
+    done: int
+    overdue: int
+
+    @staticmethod
+    def resolve_corrects(obj) -> str | None:
+        return obj.corrects.reference if obj.corrects_id else None
+
+
+class AdoptionOut(Schema):
+    id: int
+    decision: str = Field(..., alias="decision.reference")
+    organisation: str = Field(..., alias="organisation.slug")
+    state: AdoptionState
+    state_since: datetime.date
+    overdue: bool
+
+    @staticmethod
+    def resolve_overdue(obj) -> bool:
+        return obj.is_overdue()
+
+
+class DecisionFilter(Schema):
+    q: str = ""
+    year: int | None = None
+    organisation: str = ""
+    status: str = Field("", pattern="^(|in_progress|overdue|done)$")
+
+
+class ReportIn(Schema):
+    state: AdoptionState
+    seen_state: AdoptionState = Field(..., description="The state you saw; refused if someone reported since.")
+    comment: str = ""
+    evidence: str = ""
+    date: datetime.date | None = None
+
+
+@router.get("/meetings", response=list[MeetingOut], summary="The council's meetings")
+@paginate
+def list_meetings(request):
+    return Meeting.objects.order_by("-starts_at")
+
+
+@router.get("/decisions", response=list[DecisionOut], summary="The council's decisions")
+@paginate
+def list_decisions(request, filters: Query[DecisionFilter]):
+    return selectors.decision_log(**filters.dict())
+
+
+@router.get("/decisions/{reference}", response=DecisionOut, summary="One decision")
+def get_decision(request, reference: str):
+    found = selectors.decision_log().filter(reference=reference).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@router.get("/adoptions", response=list[AdoptionOut], summary="Each organisation's progress on each decision")
+@paginate
+def list_adoptions(request, decision: str = "", organisation: str = "", state: AdoptionState | None = None):
+    qs = Adoption.objects.select_related("decision", "organisation").order_by(
+        "decision__reference", "organisation__name"
+    )
+    if decision:
+        qs = qs.filter(decision__reference=decision)
+    if organisation:
+        qs = qs.filter(organisation__slug=organisation)
+    if state:
+        qs = qs.filter(state=state)
+    return qs
+
+
+@router.post(
+    "/adoptions/{adoption_id}/reports", response={201: AdoptionOut}, auth=token_auth, summary="Report progress"
+)
+def report(request, adoption_id: int, payload: ReportIn):
+    adoption = Adoption.objects.select_related("decision", "organisation").filter(pk=adoption_id).first()
+    if adoption is None:
+        raise Http404
+    services.adoption_report(actor=request.auth, adoption=adoption, **payload.dict())
+    adoption.refresh_from_db()
+    return Answer(201, adoption)

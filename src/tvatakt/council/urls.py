@@ -1,0 +1,16 @@
+from django.urls import path
+
+from tvatakt.council.views import ambassador, public
+
+app_name = "council"
+
+urlpatterns = [
+    path("radet/", public.council_home, name="council_home"),
+    path("radet/moten.ics", public.meetings_feed, name="meetings_feed"),
+    path("radet/moten/<int:pk>/", public.meeting_detail, name="meeting_detail"),
+    path("radet/moten/<int:pk>.ics", public.meeting_ics, name="meeting_ics"),
+    path("radet/beslut/", public.decision_list, name="decision_list"),
+    path("radet/beslut/<str:reference>/", public.decision_detail, name="decision_detail"),
+    path("radet/mitt-inforande/", ambassador.my_adoptions, name="my_adoptions"),
+    path("radet/inforande/<int:pk>/rapportera/", ambassador.adoption_report, name="adoption_report"),
+]

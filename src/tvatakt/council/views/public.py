@@ -1,0 +1,80 @@
+"""The public council pages: the council, its meetings (with calendar files) and its decision log."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from tvatakt.core.cache import public_page
+from tvatakt.council import calendar, selectors
+from tvatakt.council.forms import DecisionFilterForm
+from tvatakt.council.models import Decision, Meeting
+from tvatakt.organisation.models import Organisation
+
+
+@public_page
+def council_home(request):
+    context = {
+        "council": selectors.council(),
+        "members": selectors.council_members(),
+        "upcoming": selectors.meetings(upcoming=True)[:5],
+        "past": selectors.meetings(upcoming=False)[:12],
+        "decisions": selectors.decision_log()[:10],
+    }
+    return render(request, "council/council_home.html", context)
+
+
+def _meeting(pk: int) -> Meeting:
+    try:
+        return selectors.meeting_detail(pk=pk)
+    except Meeting.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@public_page
+def meeting_detail(request, pk: int):
+    return render(request, "council/meeting_detail.html", {"meeting": _meeting(pk)})
+
+
+def _ics(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@public_page
+def meeting_ics(request, pk: int):
+    meeting = _meeting(pk)
+    url = request.build_absolute_uri(reverse("council:meeting_detail", kwargs={"pk": pk}))
+    return _ics(calendar.meeting_ics(meeting, url), f"radsmote-{meeting.starts_at:%Y-%m-%d}.ics")
+
+
+@public_page
+def meetings_feed(request):
+    meetings = Meeting.objects.select_related("council").prefetch_related("items").order_by("starts_at")
+    url_for = lambda m: request.build_absolute_uri(reverse("council:meeting_detail", kwargs={"pk": m.pk}))  # noqa: E731
+    return _ics(calendar.meetings_feed(meetings, url_for), "digitaliseringsradet.ics")
+
+
+@public_page
+def decision_list(request):
+    organisations = Organisation.objects.filter(is_active=True).order_by("name").values_list("slug", "name")
+    form = DecisionFilterForm(request.GET or None, years=selectors.decision_years(), organisations=organisations)
+    filters = form.cleaned_data if form.is_valid() else {}
+    decisions = selectors.decision_log(
+        q=filters.get("q", ""),
+        year=filters.get("year"),
+        organisation=filters.get("organisation", ""),
+        status=filters.get("status", ""),
+    )
+    page = Paginator(decisions, 25).get_page(request.GET.get("page"))
+    return render(request, "council/decision_list.html", {"form": form, "page": page})
+
+
+@public_page
+def decision_detail(request, reference: str):
+    try:
+        decision = selectors.decision_detail(reference=reference)
+    except Decision.DoesNotExist as exc:
+        raise Http404 from exc
+    return render(request, "council/decision_detail.html", {"decision": decision})

@@ -1,0 +1,94 @@
+import datetime
+
+import icalendar
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from tvatakt.council.models import Adoption
+from tvatakt.organisation.models import Organisation
+
+from .test_services import decide
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_public_sees_the_council_meetings_and_decision_log(item, meeting, person):
+    decision = decide(item(), person)
+    client = Client()
+    assert client.get("/radet/").status_code == 200
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert decision.reference in html and "Gemensam e-legitimation" in html
+    html = client.get("/radet/beslut/").content.decode()
+    assert decision.reference in html
+    html = client.get(decision.get_absolute_url()).content.decode()
+    assert "Utbildningsförvaltningen" in html
+
+
+def test_the_decision_log_filters_by_text_organisation_year_and_status(item, person):
+    cloud = decide(item(), person, text="Molnpolicy för alla")
+    archive = decide(
+        item(title="Arkivet"), person, text="Bara arkivet", scope="list",
+        organisations=[Organisation.objects.get(name="Stadsarkivet")],
+    )  # fmt: skip
+    html = Client().get("/radet/beslut/?q=Molnpolicy").content.decode()
+    assert cloud.reference in html and archive.reference not in html
+    html = Client().get("/radet/beslut/?organisation=utbildningsforvaltningen").content.decode()
+    assert cloud.reference in html and archive.reference not in html
+    html = Client().get(f"/radet/beslut/?year={cloud.decided_on.year}&status=in_progress").content.decode()
+    assert cloud.reference in html and archive.reference in html
+    assert Client().get("/radet/beslut/?status=done").content.decode().count(cloud.reference) == 0
+    assert Client().get("/radet/beslut/?year=nonsense").status_code == 200
+
+
+def test_meeting_ics_and_the_feed_parse_back(meeting, item, person):
+    item()
+    response = Client().get(f"/radet/moten/{meeting.pk}.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    (event,) = calendar.walk("VEVENT")
+    assert event["location"] == "Stadshuset"
+    assert event.decoded("dtstart") == meeting.starts_at.replace(microsecond=0) or event.decoded("dtstart")
+    assert "Gemensam e-legitimation" in str(event["description"])
+    feed = icalendar.Calendar.from_ical(Client().get("/radet/moten.ics").content)
+    assert any(str(e["uid"]) == f"council-meeting-{meeting.pk}@tvatakt" for e in feed.walk("VEVENT"))
+
+
+def test_the_ambassador_reports_from_their_page(client_as, item, person):
+    decision = decide(item(), person)
+    adoption = decision.adoptions.get(organisation__name="Utbildningsförvaltningen")
+    client = client_as("ambassador")
+    page = client.get("/radet/mitt-inforande/").content.decode()
+    assert decision.reference in page
+    response = client.post(
+        f"/radet/inforande/{adoption.pk}/rapportera/",
+        {f"a{adoption.pk}-seen_state": "pending", f"a{adoption.pk}-state": "informed",
+         f"a{adoption.pk}-date": timezone.localdate().isoformat()},
+    )  # fmt: skip
+    assert response.status_code == 302
+    adoption.refresh_from_db()
+    assert adoption.state == "informed"
+
+
+def test_an_ambassador_cannot_report_for_another_organisation_through_the_form(client_as, item, person):
+    decision = decide(item(), person)
+    other = decision.adoptions.get(organisation__name="Stadsarkivet")
+    response = client_as("ambassador").post(
+        f"/radet/inforande/{other.pk}/rapportera/",
+        {f"a{other.pk}-seen_state": "pending", f"a{other.pk}-state": "informed", f"a{other.pk}-date": "2026-01-01"},
+    )
+    assert response.status_code == 403
+    assert Adoption.objects.get(pk=other.pk).state == "pending"
+
+
+def test_a_report_with_a_missing_evidence_link_is_shown_again_with_the_error(client_as, item, person):
+    decision = decide(item(), person, decided_on=timezone.localdate() - datetime.timedelta(days=3))
+    adoption = decision.adoptions.get(organisation__name="Utbildningsförvaltningen")
+    Adoption.objects.filter(pk=adoption.pk).update(state="planned")
+    response = client_as("ambassador").post(
+        f"/en/radet/inforande/{adoption.pk}/rapportera/",
+        {f"a{adoption.pk}-seen_state": "planned", f"a{adoption.pk}-state": "implemented",
+         f"a{adoption.pk}-date": timezone.localdate().isoformat()},
+    )  # fmt: skip
+    assert response.status_code == 422
+    assert "Link to something that shows it is implemented." in response.content.decode()
