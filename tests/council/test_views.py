@@ -92,3 +92,15 @@ def test_a_report_with_a_missing_evidence_link_is_shown_again_with_the_error(cli
     )  # fmt: skip
     assert response.status_code == 422
     assert "Link to something that shows it is implemented." in response.content.decode()
+
+
+def test_the_adoption_dashboard_shows_states_in_words_and_rates(item, person):
+    decision = decide(item(), person, decided_on=timezone.localdate() - datetime.timedelta(days=3))
+    adoption = decision.adoptions.get(organisation__name="Utbildningsförvaltningen")
+    from tvatakt.council import services
+
+    services.adoption_report(actor=person("ambassador"), adoption=adoption, state="informed", seen_state="pending")
+    html = Client().get("/en/radet/inforande/").content.decode()
+    assert decision.reference in html
+    assert '<span class="visually-hidden">Informed</span>' in html
+    assert 'id="chart-adoption-trend"' in html and "Per cluster" in html

@@ -40,7 +40,9 @@ def count(client: Client, url: str) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("url", ["/radet/", "/radet/beslut/", "/radet/beslut/?status=overdue", "/radet/moten.ics"])
+@pytest.mark.parametrize(
+    "url", ["/radet/", "/radet/beslut/", "/radet/beslut/?status=overdue", "/radet/moten.ics", "/radet/inforande/"]
+)
 def test_council_pages_cost_the_same_at_two_sizes(url, person):
     client = Client()
     grow(3, person("sekreterare"), person("it-direktor"))

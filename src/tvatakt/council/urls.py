@@ -11,6 +11,7 @@ urlpatterns = [
     path("radet/moten/<int:pk>.ics", public.meeting_ics, name="meeting_ics"),
     path("radet/beslut/", public.decision_list, name="decision_list"),
     path("radet/beslut/<str:reference>/", public.decision_detail, name="decision_detail"),
+    path("radet/inforande/", public.adoption_dashboard, name="adoption_dashboard"),
     path("radet/mitt-inforande/", ambassador.my_adoptions, name="my_adoptions"),
     path("radet/inforande/<int:pk>/rapportera/", ambassador.adoption_report, name="adoption_report"),
 ]

@@ -4,9 +4,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from tvatakt.core.cache import public_page
-from tvatakt.council import calendar, selectors
+from tvatakt.core.charts import bar_chart
+from tvatakt.council import calendar, dashboard, selectors
 from tvatakt.council.forms import DecisionFilterForm
 from tvatakt.council.models import Decision, Meeting
 from tvatakt.organisation.models import Organisation
@@ -78,3 +80,26 @@ def decision_detail(request, reference: str):
     except Decision.DoesNotExist as exc:
         raise Http404 from exc
     return render(request, "council/decision_detail.html", {"decision": decision})
+
+
+@public_page
+def adoption_dashboard(request):
+    decisions = Paginator(selectors.decision_log(), 10).get_page(request.GET.get("page"))
+    rates = dashboard.organisation_rates()
+    trend = dashboard.trend()
+    chart = bar_chart(
+        title=_("Share implemented or exempted, at the end of each quarter"),
+        categories=[label for label, _share in trend],
+        series=[(_("Implemented or exempted"), [round(100 * s) if s is not None else None for _l, s in trend])],
+        unit="%",
+        category_label=_("Quarter"),
+        html_id="chart-adoption-trend",
+    )
+    context = {
+        "page": decisions,
+        "rows": dashboard.matrix(list(decisions)),
+        "clusters": dashboard.cluster_rates(rates),
+        "chart": chart,
+        "legend": dashboard.SHORT.items(),
+    }
+    return render(request, "council/adoption_dashboard.html", context)
