@@ -104,3 +104,48 @@ def test_the_adoption_dashboard_shows_states_in_words_and_rates(item, person):
     assert decision.reference in html
     assert '<span class="visually-hidden">Informed</span>' in html
     assert 'id="chart-adoption-trend"' in html and "Per cluster" in html
+
+
+def test_the_secretary_schedules_a_meeting_adds_an_item_and_records_a_decision(client_as, person, council):
+    client = client_as("sekreterare")
+    response = client.post(
+        "/radet/moten/nytt/", {"starts_at": "2026-01-15T13:00", "ends_at": "2026-01-15T15:00", "place": "Rådssalen"}
+    )
+    assert response.status_code == 302
+    meeting = council.meetings.get(place="Rådssalen")
+    response = client.post(
+        f"/radet/moten/{meeting.pk}/punkt/", {"kind": "decision", "title": "Molnpolicy", "raised_by": "it-direktor"}
+    )
+    assert response.status_code == 302
+    item = meeting.items.get()
+    page = client.get(f"/radet/punkter/{item.pk}/beslut/")
+    assert page.status_code == 200
+    response = client.post(
+        f"/en/radet/punkter/{item.pk}/beslut/",
+        {"text": "Molnet först.", "decided_on": "2026-01-15", "deadline": "2026-01-01", "scope": "all",
+         "method": "consensus"},
+    )  # fmt: skip
+    assert response.status_code == 200 and "The deadline cannot come before the decision." in response.content.decode()
+    response = client.post(
+        f"/radet/punkter/{item.pk}/beslut/",
+        {"text": "Molnet först.", "decided_on": "2026-01-15", "deadline": "2026-06-30", "scope": "all",
+         "method": "consensus"},
+    )  # fmt: skip
+    assert response.status_code == 302 and item.meeting.items.get().decision.reference.startswith("DR-2026-")
+
+
+def test_only_the_secretary_reaches_the_secretarys_tools(client_as, meeting):
+    assert client_as("ambassador").get("/radet/moten/nytt/").status_code == 403
+    assert client_as("ambassador").post(f"/radet/moten/{meeting.pk}/held/").status_code == 403
+
+
+def test_minutes_are_adjusted_and_approved_from_the_meeting_page(client_as, meeting):
+    assert client_as("sekreterare").post(f"/radet/moten/{meeting.pk}/held/").status_code == 302
+    chair = client_as("radsordforande")
+    chair.post(f"/en/radet/moten/{meeting.pk}/approve/")  # refused: no adjuster yet, said as a message
+    meeting.refresh_from_db()
+    assert meeting.status == "held"
+    client_as("radsledamot").post(f"/radet/moten/{meeting.pk}/adjust/")
+    chair.post(f"/radet/moten/{meeting.pk}/approve/")
+    meeting.refresh_from_db()
+    assert meeting.status == "approved"

@@ -4,7 +4,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 T = TypeVar("T")
 
@@ -28,8 +31,61 @@ def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
         form.add_error(field if visible else None, errors)
 
 
+def _people():
+    return get_user_model().objects.filter(is_active=True)
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+def find_person(value: str):
+    """The one active person with this user name or e-mail address. A city has thousands: no drop-down."""
+    people = _people().filter(Q(username__iexact=value) | Q(email__iexact=value))
+    found = list(people[:2])
+    if len(found) != 1:
+        raise forms.ValidationError(_("No single person has the user name or e-mail “%(value)s”.") % {"value": value})
+    return found[0]
+
+
+class PersonField(forms.CharField):
+    """A person named by user name or e-mail address."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 254)
+        kwargs.setdefault("help_text", _("User name or e-mail address."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return getattr(value, "username", value)
+
+    def clean(self, value):
+        if isinstance(value, get_user_model()):  # a disabled field keeps its initial value
+            return value
+        if isinstance(value, int):
+            return get_user_model().objects.filter(pk=value).first()
+        value = super().clean(value).strip()
+        return find_person(value) if value else None
+
+
+class PeopleField(forms.CharField):
+    """Several people, by user name or e-mail address, separated by commas."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("User names or e-mail addresses, separated by commas."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(getattr(person, "username", str(person)) for person in value)
+        return value
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            return list(value)
+        value = super().clean(value)
+        names = [name.strip() for name in value.replace(";", ",").split(",") if name.strip()]
+        return [find_person(name) for name in dict.fromkeys(names)]

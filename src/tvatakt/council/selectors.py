@@ -23,6 +23,15 @@ def council_members() -> QuerySet[RoleAssignment]:
     )
 
 
+def voting_members() -> QuerySet[RoleAssignment]:
+    return (
+        RoleAssignment.objects.active()
+        .filter(role__in=[Role.COUNCIL_CHAIR, Role.COUNCIL_MEMBER])
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name")
+    )
+
+
 def meetings(*, upcoming: bool) -> QuerySet[Meeting]:
     now = timezone.now()
     qs = Meeting.objects.select_related("council").annotate(item_count=Count("items"))

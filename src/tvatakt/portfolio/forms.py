@@ -1,67 +1,14 @@
 import datetime
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tvatakt.core.forms import DateInput
+from tvatakt.core.forms import DateInput, PeopleField, PersonField
 from tvatakt.organisation.models import Cluster, Organisation, Unit
 from tvatakt.portfolio.choices import SETTABLE, GateChoice, Health, Mode, Outcome, OverrunDecision, PhaseRule, Status
 from tvatakt.portfolio.dates import add_quarters, parse_quarter, quarter_label, quarter_start
 from tvatakt.portfolio.models import Initiative, ProcessType
-
-Person = get_user_model()
-
-
-def find_person(value: str):
-    """The one active person with this user name or e-mail address. A city has thousands: no drop-down."""
-    people = Person.objects.filter(is_active=True).filter(Q(username__iexact=value) | Q(email__iexact=value))
-    found = list(people[:2])
-    if len(found) != 1:
-        raise forms.ValidationError(_("No single person has the user name or e-mail “%(value)s”.") % {"value": value})
-    return found[0]
-
-
-class PersonField(forms.CharField):
-    """A person named by user name or e-mail address."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 254)
-        kwargs.setdefault("help_text", _("User name or e-mail address."))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        return getattr(value, "username", value)
-
-    def clean(self, value):
-        if isinstance(value, Person):  # a disabled field keeps its initial value
-            return value
-        if isinstance(value, int):
-            return Person.objects.filter(pk=value).first()
-        value = super().clean(value).strip()
-        return find_person(value) if value else None
-
-
-class PeopleField(forms.CharField):
-    """Several people, by user name or e-mail address, separated by commas."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", _("User names or e-mail addresses, separated by commas."))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return ", ".join(getattr(person, "username", str(person)) for person in value)
-        return value
-
-    def clean(self, value):
-        if isinstance(value, list | tuple):
-            return list(value)
-        value = super().clean(value)
-        names = [name.strip() for name in value.replace(";", ",").split(",") if name.strip()]
-        return [find_person(name) for name in dict.fromkeys(names)]
 
 
 class InitiativeFilterForm(forms.Form):

@@ -22,6 +22,7 @@ def council_home(request):
         "upcoming": selectors.meetings(upcoming=True)[:5],
         "past": selectors.meetings(upcoming=False)[:12],
         "decisions": selectors.decision_log()[:10],
+        "may_manage": request.user.is_authenticated and request.user.has_perm("council.manage"),
     }
     return render(request, "council/council_home.html", context)
 
@@ -35,7 +36,11 @@ def _meeting(pk: int) -> Meeting:
 
 @public_page
 def meeting_detail(request, pk: int):
-    return render(request, "council/meeting_detail.html", {"meeting": _meeting(pk)})
+    user = request.user
+    may = {}
+    if user.is_authenticated:
+        may = {name: user.has_perm(f"council.{name}") for name in ("manage", "adjust_minutes", "approve_minutes")}
+    return render(request, "council/meeting_detail.html", {"meeting": _meeting(pk), "may": may})
 
 
 def _ics(content: bytes, filename: str) -> HttpResponse:

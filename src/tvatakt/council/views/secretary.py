@@ -1,0 +1,90 @@
+"""The secretary's tools: schedule meetings, build agendas, record decisions and votes; and the minutes'
+approval by an adjuster and the chair. Every form calls the same services as the API."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tvatakt.core.forms import call_service
+from tvatakt.council import selectors, services
+from tvatakt.council.forms import AgendaItemForm, DecisionForm, MeetingForm
+from tvatakt.council.models import AgendaItem, Meeting
+
+
+def _guard(user, perm: str) -> None:
+    if not user.has_perm(perm):
+        raise PermissionDenied
+
+
+def _page(request, form, title, cancel_url, submit):
+    context = {"form": form, "title": title, "cancel_url": cancel_url, "submit_label": submit}
+    return render(request, "web/form_page.html", context)
+
+
+@login_required
+def meeting_create(request):
+    _guard(request.user, "council.manage")
+    council = selectors.council()
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = call_service(
+            form, services.meeting_schedule, actor=request.user, council=council, **form.cleaned_data
+        )
+        if meeting:
+            messages.success(request, _("The meeting was scheduled."))
+            return redirect(meeting)
+    return _page(request, form, _("Schedule a meeting"), reverse("council:council_home"), _("Schedule"))
+
+
+@login_required
+def item_add(request, pk: int):
+    _guard(request.user, "council.manage")
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = AgendaItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.agenda_item_add, actor=request.user, meeting=meeting, **form.cleaned_data):
+            messages.success(request, _("The item was added to the agenda."))
+            return redirect(meeting)
+    return _page(request, form, _("Add an agenda item"), meeting.get_absolute_url(), _("Add"))
+
+
+@login_required
+def decision_record(request, pk: int):
+    _guard(request.user, "council.manage")
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
+    voters = [assignment.person for assignment in selectors.voting_members()]
+    initial = {"decided_on": item.meeting.starts_at.date(), "method": "consensus", "scope": "all"}
+    form = DecisionForm(request.POST or None, voters=voters, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        fields = form.service_fields()
+        if call_service(form, services.decision_record, actor=request.user, item=item, **fields):
+            messages.success(request, _("The decision was recorded."))
+            return redirect(item.meeting)
+    title = _("Decision on: %(item)s") % {"item": item}
+    return _page(request, form, title, item.meeting.get_absolute_url(), _("Record the decision"))
+
+
+@login_required
+@require_POST
+def meeting_step(request, pk: int, step: str):
+    """Mark a meeting held, adjust its minutes (a member) or approve them (the chair)."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    service = {
+        "held": services.meeting_mark_held,
+        "adjust": services.minutes_adjust,
+        "approve": services.minutes_approve,
+    }.get(step)
+    if service is None:
+        raise PermissionDenied
+    try:
+        service(actor=request.user, meeting=meeting)
+    except ValidationError as exc:  # a broken rule: say it on the meeting's page, where the button was
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(meeting)
