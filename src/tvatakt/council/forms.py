@@ -37,7 +37,7 @@ class AdoptionReportForm(forms.Form):
     )  # fmt: skip
     evidence = forms.URLField(
         label=_("Evidence"), required=False, assume_scheme="https",
-        help_text=_("Needed for implemented: a link that shows it is done."),
+        help_text=_("Needed when you report it as implemented: a link that shows it is done."),
     )  # fmt: skip
 
     def __init__(self, *args, adoption, **kwargs):

@@ -35,7 +35,7 @@ def account_overview(*, user) -> dict:
             actions.append(Action(label, reverse("organisation:cluster_edit", args=[target.slug])))
     if any(assignment.role == Role.AMBASSADOR for assignment in roles):
         actions.append(
-            Action(_("Report on the council's decisions for your organisation"), reverse("council:my_adoptions"))
+            Action(_("Report on the council’s decisions for your organisation"), reverse("council:my_adoptions"))
         )
     if user.has_perm("portfolio.create_initiative"):
         actions.append(Action(_("Start a new initiative"), reverse("portfolio:initiative_create")))

@@ -38,7 +38,7 @@ def _check_votes(council: Council, votes: dict[Person, str], day: datetime.date)
         names = ", ".join(str(person) for person in outsiders)
         raise DomainError({"votes": _("Only council members vote. Not members: %(names)s.") % {"names": names}})
     if any(choice not in VoteChoice.values for choice in votes.values()):
-        raise DomainError({"votes": _("A vote is for, against or abstain.")})
+        raise DomainError({"votes": _("Each vote must be for, against or abstain.")})
     counts = {choice: list(votes.values()).count(choice) for choice in VoteChoice.values}
     shown = {"for": counts["for"], "against": counts["against"], "abstain": counts["abstain"], "quorum": council.quorum}
     if len(votes) < council.quorum:
