@@ -1,10 +1,11 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone, translation
 
 from tvatakt.council import services
-from tvatakt.council.models import Council
+from tvatakt.council.models import Adoption, AdoptionStep, Council, Decision, Vote
 from tvatakt.organisation.models import Person, RoleAssignment
 
 
@@ -16,7 +17,17 @@ def english():
 
 @pytest.fixture
 def council(db):
-    return Council.objects.create(slug="digitaliseringsradet", name="Digitaliseringsrådet", quorum=3)
+    """The demo's council with its record set aside, so that these tests start from an empty year, and a quorum
+    of three. Rolled back after each test, like every change; raw deletes, since the demo has a thousand rows."""
+    with connection.cursor() as cursor:
+        for model in (AdoptionStep, Vote, Adoption, Decision):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
+    council, _ = Council.objects.update_or_create(
+        slug="digitaliseringsradet",
+        defaults={"quorum": 3},
+        create_defaults={"name": "Digitaliseringsrådet", "quorum": 3},
+    )
+    return council
 
 
 @pytest.fixture

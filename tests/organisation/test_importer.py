@@ -2,6 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tvatakt.core.errors import NotAllowed
+from tvatakt.council.models import Decision
 from tvatakt.organisation.importer import ImportFailed, organisations_import
 from tvatakt.organisation.models import Cluster, Organisation
 from tvatakt.portfolio.models import Initiative
@@ -17,7 +18,9 @@ Göteborg Energi AB,bolag,GE,,,Teknik,nej
 
 @pytest.fixture(autouse=True)
 def empty_city(db):
-    """Another city: start from no organisations and no clusters (and so no portfolio)."""
+    """Another city: start from no organisations and no clusters (and so no portfolio and no council decisions)."""
+    Decision.objects.exclude(corrects=None).delete()  # corrections first: they protect what they correct
+    Decision.objects.all().delete()
     Initiative.objects.all().delete()
     Cluster.objects.all().delete()
     Organisation.objects.all().delete()

@@ -117,6 +117,18 @@ def _portfolio(start: int, stop: int, advance: Advance) -> None:
     generate(start, stop, advance)
 
 
+def _council(start: int, stop: int, advance: Advance) -> None:
+    from tvatakt.demo.generated_council import generate  # imported here: it uses batched() from this module
+
+    generate(start, stop, advance)
+
+
+def _council_done() -> int:
+    from tvatakt.demo.generated_council import done
+
+    return done()
+
+
 STEPS: list[Step] = [
     Step(
         name="people",
@@ -130,6 +142,7 @@ STEPS: list[Step] = [
         run=_portfolio,
         done=lambda: Initiative.objects.filter(slug__startswith=GENERATED_PREFIX).count(),
     ),
+    Step(name="council", per_scale=800, run=_council, done=_council_done),
 ]
 
 

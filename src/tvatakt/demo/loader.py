@@ -7,7 +7,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tvatakt.council.models import Decision
 from tvatakt.demo import city
+from tvatakt.demo.council import load_demo_council
 from tvatakt.demo.portfolio import load_demo_portfolio, load_process_types
 from tvatakt.organisation.choices import OrganisationKind, Role
 from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
@@ -52,6 +54,7 @@ def load_demo_city() -> dict[str, int]:
             )
     process_types = load_process_types()
     load_demo_portfolio()
+    load_demo_council(password)
     return {
         "process_types": len(process_types),
         "units": len(units),
@@ -59,6 +62,7 @@ def load_demo_city() -> dict[str, int]:
         "clusters": len(clusters),
         "people": Person.objects.count(),
         "initiatives": Initiative.objects.count(),
+        "decisions": Decision.objects.count(),
     }
 
 
