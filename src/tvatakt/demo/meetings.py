@@ -693,7 +693,7 @@ PAST = [
                 DECIDE,
                 "Utbildning i informationssäkerhet",
                 "Information security training",
-                "Många incidenter beror på misstag som en kort utbildning kan förebygga.",
+                "Många fel beror på misstag. En kort kurs kan göra att de inte händer.",
                 "Many incidents come from mistakes that a short course can prevent.",
                 key="security-training",
                 text="Alla anställda går stadens grundkurs i informationssäkerhet. Chefen ser till att nya "
@@ -722,7 +722,7 @@ PAST = [
                 DECIDE,
                 "Faxen avvecklas",
                 "Retiring the fax",
-                "Några verksamheter skickar fortfarande känsliga uppgifter med fax.",
+                "Några skickar fortfarande känsliga uppgifter med fax. Det är inte säkert.",
                 "Some services still send sensitive information by fax.",
                 key="fax",
                 text="Staden slutar använda fax. Uppgifter som skickades med fax skickas i stället med säker digital "
@@ -758,7 +758,7 @@ PLANNED = [
                 TALK,
                 "Uppföljning av riktlinjerna för AI",
                 "Follow-up of the AI guidelines",
-                "Hur används AI-registret? Vad behöver ändras?",
+                "Hur går det med reglerna för AI? Vad ska vi ändra? Vi tar upp det på mötet.",
                 "How is the AI register used? What needs to change?",
                 initiatives=("Klarspråk med AI i stadens brev",),
             ),
@@ -771,7 +771,7 @@ PLANNED = [
                 TALK,
                 "Ett år med två takter",
                 "A year of two tempos",
-                "Hur har arbetssättet fungerat? Vad säger siffrorna i portföljen?",
+                "Hur har det gått att jobba i två takter? Vad visar siffrorna? Vi går igenom det tillsammans.",
                 "How has the way of working gone? What do the portfolio's figures say?",
             ),
             Item(
