@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 T = TypeVar("T")
@@ -33,6 +34,20 @@ def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
 
 def _people():
     return get_user_model().objects.filter(is_active=True)
+
+
+def render_form_page(
+    request, form, *, title: str, cancel_url: str, intro: str = "", submit: str = "", status: int = 200
+):
+    """The one layout for a single form: web/form_page.html, with a title, an optional intro and a cancel link."""
+    context = {
+        "form": form,
+        "title": title,
+        "cancel_url": cancel_url,
+        "intro": intro,
+        "submit_label": submit or _("Save"),
+    }
+    return render(request, "web/form_page.html", context, status=status)
 
 
 class DateInput(forms.DateInput):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tvatakt.core.cache import public_page
-from tvatakt.core.forms import call_service
+from tvatakt.core.forms import call_service, render_form_page
 from tvatakt.organisation import selectors, services
 from tvatakt.organisation.forms import ClusterForm, OrganisationFilterForm, OrganisationForm, RoleAssignForm, UnitForm
 from tvatakt.organisation.models import Cluster, Organisation, RoleAssignment, Unit
@@ -23,8 +23,7 @@ def _get(selector, **kwargs):
 
 
 def _form_page(request, form, obj):
-    context = {"form": form, "title": _("Edit %(name)s") % {"name": obj}, "cancel_url": obj.get_absolute_url()}
-    return render(request, "web/form_page.html", context)
+    return render_form_page(request, form, title=_("Edit %(name)s") % {"name": obj}, cancel_url=obj.get_absolute_url())
 
 
 @public_page

@@ -27,8 +27,7 @@ READ = (*REQUIRED, "title_en", "description", "unit", "clusters", "lead", "statu
         "budget_planned", "budget_spent", "quarter", "hypothesis", "is_confidential")  # fmt: skip
 YES = {"1", "ja", "yes", "true", "sant", "x"}
 NO = {"", "0", "nej", "no", "false", "falskt"}
-# Exported columns that the app computes; an import ignores them rather than refusing the file.
-COMPUTED = {key for key, _label in COLUMNS} - set(READ)
+# Exported columns that the app computes are known names (so the file is not refused) but never read.
 
 
 def _names() -> dict[str, str]:

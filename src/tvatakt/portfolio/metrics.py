@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
-from tvatakt.portfolio.choices import GateChoice, Mode, Outcome
+from tvatakt.portfolio.choices import GateChoice, Mode
 from tvatakt.portfolio.dates import quarter_end, quarter_label
 from tvatakt.portfolio.models import Benefit, GateDecision
 
@@ -137,6 +137,3 @@ def sprint_measures(initiatives) -> SprintMeasures:
         q.learnings += bool(learning.strip())
     s.quarters = list(by_quarter.values())
     return s
-
-
-OUTCOME_ORDER = [Outcome.SCALED, Outcome.PIVOTED, Outcome.STOPPED]

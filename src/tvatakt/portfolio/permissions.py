@@ -7,7 +7,7 @@ over it (the head of its unit, or the IT director), and never by its own lead al
 import rules
 
 from tvatakt.organisation.choices import Role
-from tvatakt.organisation.permissions import active_roles, holds, is_it_director, is_superuser
+from tvatakt.organisation.permissions import holds, is_it_director, is_superuser
 
 
 @rules.predicate
@@ -41,11 +41,6 @@ def is_on_team_of(user, initiative) -> bool:
     return any(member.pk == user.pk for member in initiative.team.all())
 
 
-@rules.predicate
-def has_any_role(user) -> bool:
-    return bool(active_roles(user))
-
-
 may_lead = is_superuser | is_it_director | heads_a_unit | leads_initiatives
 authority = is_superuser | is_it_director | heads_unit_of
 
@@ -59,4 +54,3 @@ rules.add_perm("portfolio.decide_gate", authority & ~is_lead_of)
 rules.add_perm("portfolio.decide_outcome", authority & ~is_lead_of)
 rules.add_perm("portfolio.manage_benefits", authority | is_lead_of)
 rules.add_perm("portfolio.manage_process_types", is_superuser | is_it_director | heads_unit_of)
-rules.add_perm("portfolio.view_staff", is_superuser | has_any_role)

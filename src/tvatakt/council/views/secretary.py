@@ -4,12 +4,12 @@ approval by an adjuster and the chair. Every form calls the same services as the
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tvatakt.core.forms import call_service
+from tvatakt.core.forms import call_service, render_form_page
 from tvatakt.council import selectors, services
 from tvatakt.council.forms import AgendaItemForm, DecisionForm, MeetingForm
 from tvatakt.council.models import AgendaItem, Meeting
@@ -18,11 +18,6 @@ from tvatakt.council.models import AgendaItem, Meeting
 def _guard(user, perm: str) -> None:
     if not user.has_perm(perm):
         raise PermissionDenied
-
-
-def _page(request, form, title, cancel_url, submit):
-    context = {"form": form, "title": title, "cancel_url": cancel_url, "submit_label": submit}
-    return render(request, "web/form_page.html", context)
 
 
 @login_required
@@ -37,7 +32,9 @@ def meeting_create(request):
         if meeting:
             messages.success(request, _("The meeting was scheduled."))
             return redirect(meeting)
-    return _page(request, form, _("Schedule a meeting"), reverse("council:council_home"), _("Schedule"))
+    return render_form_page(
+        request, form, title=_("Schedule a meeting"), cancel_url=reverse("council:council_home"), submit=_("Schedule")
+    )
 
 
 @login_required
@@ -49,7 +46,9 @@ def item_add(request, pk: int):
         if call_service(form, services.agenda_item_add, actor=request.user, meeting=meeting, **form.cleaned_data):
             messages.success(request, _("The item was added to the agenda."))
             return redirect(meeting)
-    return _page(request, form, _("Add an agenda item"), meeting.get_absolute_url(), _("Add"))
+    return render_form_page(
+        request, form, title=_("Add an agenda item"), cancel_url=meeting.get_absolute_url(), submit=_("Add")
+    )
 
 
 @login_required
@@ -65,7 +64,9 @@ def decision_record(request, pk: int):
             messages.success(request, _("The decision was recorded."))
             return redirect(item.meeting)
     title = _("Decision on: %(item)s") % {"item": item}
-    return _page(request, form, title, item.meeting.get_absolute_url(), _("Record the decision"))
+    return render_form_page(
+        request, form, title=title, cancel_url=item.meeting.get_absolute_url(), submit=_("Record the decision")
+    )
 
 
 @login_required

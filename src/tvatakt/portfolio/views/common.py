@@ -1,8 +1,6 @@
 """What the portfolio's views share: reading the filters, and finding an initiative the user may see."""
 
 from django.http import Http404
-from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from tvatakt.organisation.models import Cluster, Organisation, Unit
 from tvatakt.portfolio import selectors
@@ -34,14 +32,3 @@ def get_initiative(request, slug: str) -> Initiative:
         return selectors.initiative_detail(user=request.user, slug=slug)
     except Initiative.DoesNotExist as exc:
         raise Http404 from exc
-
-
-def form_page(request, form, *, title: str, cancel_url: str, intro: str = "", submit: str = "", status: int = 200):
-    context = {
-        "form": form,
-        "title": title,
-        "cancel_url": cancel_url,
-        "intro": intro,
-        "submit_label": submit or _("Save"),
-    }
-    return render(request, "web/form_page.html", context, status=status)

@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tvatakt.core.forms import call_service
+from tvatakt.core.forms import render_form_page as form_page
 from tvatakt.portfolio import services
 from tvatakt.portfolio.forms import BenefitForm, CheckInForm, FollowUpForm, GateDecisionForm, OutcomeForm, OverrunForm
 from tvatakt.portfolio.models import Benefit, Phase
-from tvatakt.portfolio.views.common import form_page, get_initiative
+from tvatakt.portfolio.views.common import get_initiative
 
 
 def _guarded(request, slug, perm):

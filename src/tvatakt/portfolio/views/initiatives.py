@@ -113,5 +113,5 @@ def initiative_import(request):
             message = ngettext("%(count)s initiative was imported.", "%(count)s initiatives were imported.", created)
             messages.success(request, message % {"count": created})
             return redirect("portfolio:initiative_list")
-    context = {"form": form, "errors": errors, "columns": importer.COLUMNS, "required": importer.REQUIRED}
+    context = {"form": form, "errors": errors, "required": importer.REQUIRED}
     return render(request, "portfolio/initiative_import.html", context, status=422 if errors else 200)
