@@ -51,3 +51,8 @@ NEXT_STATES = {
     AdoptionState.EXEMPTED: set(),
 }
 DONE_STATES = [AdoptionState.IMPLEMENTED, AdoptionState.EXEMPTED]
+
+
+class ReminderKind(models.TextChoices):
+    BEFORE = "before", _("Before the deadline")
+    AFTER = "after", _("After the deadline")

@@ -22,6 +22,16 @@ class Council(BilingualModel):
         validators=[MinValueValidator(1)],
         help_text=_("How many members must take part for a vote to decide anything."),
     )
+    remind_days_before = models.PositiveSmallIntegerField(
+        _("remind days before the deadline"),
+        default=14,
+        help_text=_("Ambassadors get an e-mail this many days before a deadline they have not met. 0: no reminder."),
+    )
+    remind_days_after = models.PositiveSmallIntegerField(
+        _("remind days after the deadline"),
+        default=7,
+        help_text=_("Ambassadors get an e-mail this many days after a deadline they missed. 0: no reminder."),
+    )
     history = HistoricalRecords()
 
     class Meta:
