@@ -197,6 +197,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("TVATAKT_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("TVATAKT_EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = os.environ.get("TVATAKT_EMAIL_FROM", "Tvåtakt <noreply@tvatakt.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Links in e-mails from the worker, which has no request to take the address from. No trailing slash.
+SITE_URL = os.environ.get("TVATAKT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Background tasks: the database backend, run by `tvatakt worker`. TVATAKT_TASKS_IMMEDIATE runs
 # them inline instead (tests, and single-process set-ups that want no worker).

@@ -74,3 +74,23 @@ def test_the_public_api_is_cached_and_refreshed_on_change(client, django_capture
         Organisation.objects.get(slug="stadsarkivet").save()
     _, fresh = queries(client, "/api/v1/organisations?limit=100")
     assert fresh != body
+
+
+def test_a_cached_download_is_still_a_download(client):
+    first = client.get("/radet/moten.ics")
+    second = client.get("/radet/moten.ics")
+    assert second.content == first.content and second["Content-Type"] == first["Content-Type"]
+    assert (
+        second["Content-Disposition"]
+        == first["Content-Disposition"]
+        == 'attachment; filename="digitaliseringsradet.ics"'
+    )
+
+
+def test_a_new_release_does_not_serve_pages_cached_by_the_old_one(client, monkeypatch):
+    from tvatakt.core import cache
+
+    queries(client, "/organisationer/")
+    monkeypatch.setattr(cache, "_release", lambda: "next-release")
+    count, _ = queries(client, "/organisationer/")
+    assert count > 0

@@ -5,7 +5,7 @@ from django.db import connection
 from django.utils import timezone, translation
 
 from tvatakt.council import services
-from tvatakt.council.models import Adoption, AdoptionStep, Council, Decision, Vote
+from tvatakt.council.models import Adoption, AdoptionStep, Council, Decision, Reminder, Vote
 from tvatakt.organisation.models import Person, RoleAssignment
 
 
@@ -20,7 +20,7 @@ def council(db):
     """The demo's council with its record set aside, so that these tests start from an empty year, and a quorum
     of three. Rolled back after each test, like every change; raw deletes, since the demo has a thousand rows."""
     with connection.cursor() as cursor:
-        for model in (AdoptionStep, Vote, Adoption, Decision):
+        for model in (Reminder, AdoptionStep, Vote, Adoption, Decision):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
     council, _ = Council.objects.update_or_create(
         slug="digitaliseringsradet",

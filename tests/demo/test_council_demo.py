@@ -152,3 +152,16 @@ def test_adding_months_keeps_the_day_or_the_months_last_day(day, months):
     later = add_months(day, months)
     assert (later.year * 12 + later.month) - (day.year * 12 + day.month) == months
     assert later.day == day.day or later.day < day.day and (later + datetime.timedelta(days=1)).day == 1
+
+
+def test_the_demo_reminders_have_gone_out_so_the_first_sweep_sends_no_flood(council, mailoutbox):
+    from tvatakt.council.services import reminders_send_due
+
+    assert reminders_send_due() == 0 and mailoutbox == []
+
+
+def test_the_demo_decision_items_carry_their_papers(council):
+    papers = AgendaItem.objects.filter(meeting__council=council, kind=ItemKind.DECISION, attachments__isnull=False)
+    assert papers.count() >= 10
+    paper = papers.first().attachments.get()
+    assert paper.file.read().decode().startswith("Beslutsunderlag:")

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tvatakt.core.errors import NotAllowed
-from tvatakt.council.models import Decision
+from tvatakt.council.models import Decision, Proposal
 from tvatakt.organisation.importer import ImportFailed, organisations_import
 from tvatakt.organisation.models import Cluster, Organisation
 from tvatakt.portfolio.models import Initiative
@@ -21,6 +21,7 @@ def empty_city(db):
     """Another city: start from no organisations and no clusters (and so no portfolio and no council decisions)."""
     Decision.objects.exclude(corrects=None).delete()  # corrections first: they protect what they correct
     Decision.objects.all().delete()
+    Proposal.objects.all().delete()  # public records too: they protect their cluster
     Initiative.objects.all().delete()
     Cluster.objects.all().delete()
     Organisation.objects.all().delete()

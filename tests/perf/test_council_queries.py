@@ -41,7 +41,15 @@ def count(client: Client, url: str) -> int:
 
 
 @pytest.mark.parametrize(
-    "url", ["/radet/", "/radet/beslut/", "/radet/beslut/?status=overdue", "/radet/moten.ics", "/radet/inforande/"]
+    "url",
+    [
+        "/radet/",
+        "/radet/beslut/",
+        "/radet/beslut/?status=overdue",
+        "/radet/moten.ics",
+        "/radet/inforande/",
+        "/api/v1/decisions?limit=50",
+    ],
 )
 def test_council_pages_cost_the_same_at_two_sizes(url, person):
     client = Client()
@@ -59,6 +67,10 @@ def test_meeting_and_decision_pages_and_the_ambassadors_page_stay_flat(person, c
     assert count(client, few.get_absolute_url()) == count(client, many.get_absolute_url()) <= CEILING
     first, last = few.items.first().decision, many.items.last().decision
     assert count(client, first.get_absolute_url()) == count(client, last.get_absolute_url()) <= CEILING
+    for meeting in (few, many):
+        services.meeting_mark_held(actor=person("sekreterare"), meeting=meeting)
+    minutes = [f"/radet/moten/{meeting.pk}/protokoll/" for meeting in (few, many)]
+    assert count(client, minutes[0]) == count(client, minutes[1]) <= CEILING
     ambassador = client_as("ambassador")
     small = count(ambassador, "/radet/mitt-inforande/")
     grow(8, person("sekreterare"), person("it-direktor"))

@@ -7,8 +7,10 @@ data directory, or Redis when configured), so no worker serves what another has 
 """
 
 import functools
+import hashlib
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -66,20 +68,52 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
+@functools.cache
+def _release() -> str:
+    """What this installation serves: the version and its static files. A page cached by an older release
+    links to style sheets that are gone, so an upgrade must not find it."""
+    from tvatakt import __version__
+
+    manifest = settings.STATIC_ROOT / "staticfiles.json"
+    stamp = hashlib.sha256(manifest.read_bytes()).hexdigest()[:12] if manifest.is_file() else ""
+    return f"{__version__}-{stamp}"
+
+
+def remembered(name: str, compute):
+    """`compute()`'s value, kept in the shared cache until the content changes (or the day turns): for figures
+    that aggregate a whole table, which logged-in people would otherwise pay for on every page."""
+    key = f"figures:{name}:{_release()}:{content_version()}:{timezone.localdate()}"
+    cache = caches["default"]
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, PAGE_TIMEOUT)
+    return value
+
+
+# Headers a cached response must keep: a calendar or a PDF is still a download the second time.
+_KEPT_HEADERS = ("Content-Type", "Content-Disposition")
+
+
 def serve_cached(request: HttpRequest, render) -> HttpResponse:
     """The cached response for this anonymous GET, or `render()`'s, stored for the next visitor."""
     if not _cacheable(request):
         return render()
     # The date is in the key because pages show the roles in force today.
-    key = f"page:{content_version()}:{timezone.localdate()}:{get_language()}:{request.get_full_path()}"
+    version = f"{_release()}:{content_version()}"
+    key = f"page:{version}:{timezone.localdate()}:{get_language()}:{request.get_full_path()}"
     cache = caches["default"]
     cached = cache.get(key)
     if cached is not None:
-        content, content_type = cached
-        return HttpResponse(content, content_type=content_type)
+        content, headers = cached
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        return response
     response = render()
     if response.status_code == 200 and not response.streaming and not response.cookies:
-        cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+        headers = {name: response[name] for name in _KEPT_HEADERS if name in response}
+        cache.set(key, (response.content, headers), PAGE_TIMEOUT)
     return response
 
 

@@ -3,13 +3,14 @@
 import datetime
 
 from django.http import Http404
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Answer
-from ninja.pagination import paginate
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from tvatakt.api.auth import token_auth
 from tvatakt.council import selectors, services
-from tvatakt.council.choices import AdoptionState, MeetingStatus, Method, Scope
+from tvatakt.council.choices import AdoptionState, MeetingStatus, Method, ProposalState, Scope
 from tvatakt.council.models import Adoption, Meeting
 
 router = Router(tags=["council"])
@@ -77,8 +78,17 @@ def list_meetings(request):
     return Meeting.objects.order_by("-starts_at")
 
 
+class DecisionPagination(LimitOffsetPagination):
+    """Counts each decision's adoption records for the page returned only."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        page[self.items_attribute] = selectors.progress(list(page[self.items_attribute]))
+        return page
+
+
 @router.get("/decisions", response=list[DecisionOut], summary="The council's decisions")
-@paginate
+@paginate(DecisionPagination)
 def list_decisions(request, filters: Query[DecisionFilter]):
     return selectors.decision_log(**filters.dict())
 
@@ -88,7 +98,7 @@ def get_decision(request, reference: str):
     found = selectors.decision_log().filter(reference=reference).first()
     if found is None:
         raise Http404
-    return found
+    return selectors.progress([found])[0]
 
 
 @router.get("/adoptions", response=list[AdoptionOut], summary="Each organisation's progress on each decision")
@@ -116,3 +126,47 @@ def report(request, adoption_id: int, payload: ReportIn):
     services.adoption_report(actor=request.auth, adoption=adoption, **payload.dict())
     adoption.refresh_from_db()
     return Answer(201, adoption)
+
+
+# Cluster forum: the clusters' proposals to the council are public, like the agenda they lead to. The threads are
+# the members' own and are not in the API.
+
+
+class ProposalOut(Schema):
+    id: int
+    cluster: str = Field(..., alias="cluster.slug")
+    title: str
+    title_en: str
+    background: str
+    background_en: str
+    state: ProposalState
+    raised_on: datetime.date
+    decided_on: datetime.date | None
+    meeting: int | None = Field(None, description="The council meeting it is on the agenda of, when scheduled.")
+    decline_reason: str
+
+    @staticmethod
+    def resolve_raised_on(obj) -> datetime.date:
+        return timezone.localdate(obj.created_at)
+
+    @staticmethod
+    def resolve_decided_on(obj) -> datetime.date | None:
+        return timezone.localdate(obj.decided_at) if obj.decided_at else None
+
+    @staticmethod
+    def resolve_meeting(obj) -> int | None:
+        return obj.agenda_item.meeting_id if obj.agenda_item_id else None
+
+
+@router.get("/proposals", response=list[ProposalOut], summary="The clusters' proposals to the council")
+@paginate
+def list_proposals(request, cluster: str = "", state: ProposalState | None = None):
+    return selectors.proposals(cluster=cluster, state=state or "")
+
+
+@router.get("/proposals/{proposal_id}", response=ProposalOut, summary="One proposal")
+def get_proposal(request, proposal_id: int):
+    found = selectors.proposals().filter(pk=proposal_id).first()
+    if found is None:
+        raise Http404
+    return found

@@ -56,3 +56,9 @@ DONE_STATES = [AdoptionState.IMPLEMENTED, AdoptionState.EXEMPTED]
 class ReminderKind(models.TextChoices):
     BEFORE = "before", _("Before the deadline")
     AFTER = "after", _("After the deadline")
+
+
+class ProposalState(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for the secretary")
+    SCHEDULED = "scheduled", _("On the council’s agenda")
+    DECLINED = "declined", _("Declined")

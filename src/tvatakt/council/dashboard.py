@@ -1,15 +1,17 @@
 """The adoption dashboard: are we going the same way? A page of decisions against every organisation,
-implementation rates per organisation and cluster, and the trend over time. A fixed number of queries."""
+implementation rates per organisation and cluster, and the trend over time. A fixed number of queries; the
+figures over all records are kept in the shared cache until the content changes."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Count, Q
-from django.db.models.functions import TruncQuarter
+from django.db.models import Count
 from django.utils import timezone
 
+from tvatakt.core.cache import remembered
 from tvatakt.council.choices import DONE_STATES, AdoptionState
 from tvatakt.council.models import Adoption, AdoptionStep, Decision
+from tvatakt.council.selectors import Rate, adoption_rates
 from tvatakt.organisation.models import Cluster, Organisation
 
 SHORT = {
@@ -23,33 +25,24 @@ SHORT = {
 
 
 @dataclass
-class Rate:
-    total: int = 0
-    done: int = 0
-    overdue: int = 0
-
-    @property
-    def share(self) -> float | None:
-        return self.done / self.total if self.total else None
-
-
-@dataclass
 class Row:
     organisation: Organisation
-    cells: list  # (state, label, overdue) per decision, or None when the decision does not apply
-    rate: Rate = field(default_factory=Rate)
+    cells: list  # (state, label, short sign, late) per decision, or None when the decision does not apply
+    rate: Rate
 
 
-def matrix(decisions: list[Decision], today=None) -> list[Row]:
+def matrix(decisions: list[Decision], rates: dict[int, Rate], today=None) -> list[Row]:
+    """One row per active organisation, in the order of the names shown (the short name where there is one)."""
     today = today or timezone.localdate()
-    organisations = list(Organisation.objects.filter(is_active=True).order_by("name"))
+    organisations = sorted(
+        Organisation.objects.filter(is_active=True), key=lambda o: (o.short_name or o.name).casefold()
+    )
     found = {
         (decision_id, organisation_id): state
         for decision_id, organisation_id, state in Adoption.objects.filter(decision__in=decisions).values_list(
             "decision_id", "organisation_id", "state"
         )
     }
-    rates = organisation_rates(today)
     rows = []
     for organisation in organisations:
         cells = []
@@ -64,46 +57,40 @@ def matrix(decisions: list[Decision], today=None) -> list[Row]:
     return rows
 
 
-def organisation_rates(today=None) -> dict[int, Rate]:
-    today = today or timezone.localdate()
-    rows = Adoption.objects.values("organisation_id").annotate(
-        total=Count("pk"),
-        done=Count("pk", filter=Q(state__in=DONE_STATES)),
-        overdue=Count("pk", filter=~Q(state__in=DONE_STATES) & Q(decision__deadline__lt=today)),
-    )
-    return {row["organisation_id"]: Rate(row["total"], row["done"], row["overdue"]) for row in rows.order_by()}
+def organisation_rates() -> dict[int, Rate]:
+    return remembered("council-organisation-rates", lambda: adoption_rates(Adoption.objects, by="organisation_id"))
 
 
 def cluster_rates(rates: dict[int, Rate]) -> list[tuple[Cluster, Rate]]:
-    result = []
-    for cluster in Cluster.objects.prefetch_related("members").order_by("name"):
-        rate = Rate()
-        for member in cluster.members.all():
-            own = rates.get(member.pk, Rate())
-            rate.total, rate.done, rate.overdue = (
-                rate.total + own.total,
-                rate.done + own.done,
-                rate.overdue + own.overdue,
-            )
-        result.append((cluster, rate))
-    return result
+    return [
+        (cluster, sum((rates.get(member.pk, Rate()) for member in cluster.members.all()), Rate()))
+        for cluster in Cluster.objects.prefetch_related("members").order_by("name")
+    ]
 
 
 def trend() -> list[tuple[str, float | None]]:
-    """At the end of each quarter: the share of the adoption records then in force that were done by then."""
-    created = defaultdict(int)
-    for row in (
-        Adoption.objects.annotate(q=TruncQuarter("decision__decided_on")).values("q").annotate(n=Count("pk")).order_by()
-    ):
-        created[row["q"]] += row["n"]
-    finished = defaultdict(int)
-    steps = AdoptionStep.objects.filter(state__in=DONE_STATES).annotate(q=TruncQuarter("date"))
-    for row in steps.values("q").annotate(n=Count("pk")).order_by():
-        finished[row["q"]] += row["n"]
+    return remembered("council-adoption-trend", _trend)
+
+
+def _quarter(day) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _trend() -> list[tuple[str, float | None]]:
+    """At the end of each quarter: the share of the adoption records then in force that were done by then.
+
+    Grouped by decision and by day in SQL and put into quarters here: a date function per row (SQLite's
+    quarter truncation runs in Python) would cost more than the 80,000 steps it groups."""
+    created, finished = defaultdict(int), defaultdict(int)
+    decided = dict(Decision.objects.values_list("pk", "decided_on"))
+    for decision_id, n in Adoption.objects.values_list("decision_id").annotate(n=Count("pk")).order_by():
+        created[_quarter(decided[decision_id])] += n
+    done_steps = AdoptionStep.objects.filter(state__in=DONE_STATES).values_list("date")
+    for day, n in done_steps.annotate(n=Count("pk")).order_by():
+        finished[_quarter(day)] += n
     points, total, done = [], 0, 0
-    for quarter in sorted(set(created) | set(finished)):
-        total += created[quarter]
-        done += finished[quarter]
-        label = f"{quarter.year} Q{(quarter.month - 1) // 3 + 1}"
-        points.append((label, done / total if total else None))
+    for year, quarter in sorted(set(created) | set(finished)):
+        total += created[year, quarter]
+        done += finished[year, quarter]
+        points.append((f"{year} Q{quarter}", done / total if total else None))
     return points[-8:]

@@ -1,9 +1,14 @@
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from tvatakt.core.forms import DateInput, PersonField
 from tvatakt.council.choices import NEXT_STATES, AdoptionState, ItemKind, Method, Scope, VoteChoice
+from tvatakt.council.models import Meeting
+from tvatakt.council.models.forum import BODY_MAX, REASON_MAX, TITLE_MAX
 from tvatakt.organisation.models import Cluster, Organisation
+from tvatakt.portfolio.models import Initiative
 
 
 class DecisionFilterForm(forms.Form):
@@ -72,6 +77,30 @@ class AgendaItemForm(forms.Form):
         label=_("Background (English)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     raised_by = PersonField(label=_("Raised by"))
+    initiatives = forms.CharField(
+        label=_("Initiatives"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The initiatives the item concerns: their web addresses or short names, one per line."),
+    )
+
+    def clean_initiatives(self) -> list[Initiative]:
+        # The agenda is public, so only public initiatives can be named on it.
+        wanted = [line.strip().rstrip("/").rsplit("/", 1)[-1] for line in self.cleaned_data["initiatives"].splitlines()]
+        wanted = [slug for slug in dict.fromkeys(wanted) if slug]
+        found = {i.slug: i for i in Initiative.objects.public().filter(slug__in=wanted)}
+        missing = [slug for slug in wanted if slug not in found]
+        if missing:
+            raise forms.ValidationError(_("No public initiative is called: %(names)s.") % {"names": ", ".join(missing)})
+        return [found[slug] for slug in wanted]
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, help_text=_("What the paper is, e.g. “Background memo”."))
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, an office document, a picture or a text file, at most 20 MB. It will be public."),
+    )
 
 
 class DecisionForm(forms.Form):
@@ -108,3 +137,72 @@ class DecisionForm(forms.Form):
         fields = {name: self.cleaned_data[name] for name in names}
         fields["votes"] = self.votes() if fields["method"] == Method.VOTE else None
         return fields
+
+
+# Cluster forum
+
+PLAIN_TEXT = _("Plain text. Web addresses become links.")
+
+
+class ThreadForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    body = forms.CharField(
+        label=_("Your post"), max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 8}), help_text=PLAIN_TEXT
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"), max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 5}), help_text=PLAIN_TEXT
+    )
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=REASON_MAX, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Everyone who reads the forum sees this reason instead of the text. The text itself is kept."),
+    )  # fmt: skip
+
+
+class ClusterMeetingForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("Starts"), widget=DateTimeInput)
+    ends_at = forms.DateTimeField(label=_("Ends"), widget=DateTimeInput)
+    place = forms.CharField(label=_("Place"), max_length=200)
+    agenda = forms.CharField(
+        label=_("Agenda and notes"), required=False, max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Public, like the meeting itself."),
+    )  # fmt: skip
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(label=_("Title (Swedish)"), max_length=TITLE_MAX)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=TITLE_MAX, required=False)
+    background = forms.CharField(
+        label=_("Background (Swedish)"), max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the council should take up, and why. Public, like the council’s agenda."),
+    )  # fmt: skip
+    background_en = forms.CharField(
+        label=_("Background (English)"), max_length=BODY_MAX, required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class ProposalScheduleForm(forms.Form):
+    meeting = forms.ModelChoiceField(label=_("Council meeting"), queryset=Meeting.objects.all())
+    kind = forms.ChoiceField(
+        label=_("Kind of item"), choices=ItemKind.choices, initial=ItemKind.DECISION, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, meetings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices from a list read once, so that a page of these forms does not query once per form.
+        self.fields["meeting"].choices = [
+            ("", _("Choose a meeting")),
+            *[(m.pk, f"{date_format(timezone.localtime(m.starts_at), 'j F Y, H:i')}, {m.place}") for m in meetings],
+        ]
+
+
+class ProposalDeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=BODY_MAX,
+        help_text=_("Public: the cluster, and everyone else, can read it."),
+    )  # fmt: skip

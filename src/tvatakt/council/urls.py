@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tvatakt.council.views import ambassador, public, secretary
+from tvatakt.council.views import ambassador, forum, public, secretary
 
 app_name = "council"
 
@@ -11,11 +11,30 @@ urlpatterns = [
     path("radet/moten/<int:pk>.ics", public.meeting_ics, name="meeting_ics"),
     path("radet/moten/nytt/", secretary.meeting_create, name="meeting_create"),
     path("radet/moten/<int:pk>/punkt/", secretary.item_add, name="item_add"),
+    path("radet/moten/<int:pk>/protokoll/", public.meeting_minutes, name="meeting_minutes"),
+    path("radet/moten/<int:pk>/protokoll.pdf", public.meeting_minutes_pdf, name="meeting_minutes_pdf"),
     path("radet/moten/<int:pk>/<str:step>/", secretary.meeting_step, name="meeting_step"),
     path("radet/punkter/<int:pk>/beslut/", secretary.decision_record, name="decision_record"),
+    path("radet/punkter/<int:pk>/bilaga/", secretary.attachment_add, name="attachment_add"),
+    path("radet/bilagor/<int:pk>/ta-bort/", secretary.attachment_remove, name="attachment_remove"),
+    path("radet/bilagor/<int:pk>/<str:filename>", public.attachment_download, name="attachment_download"),
     path("radet/beslut/", public.decision_list, name="decision_list"),
     path("radet/beslut/<str:reference>/", public.decision_detail, name="decision_detail"),
     path("radet/inforande/", public.adoption_dashboard, name="adoption_dashboard"),
     path("radet/mitt-inforande/", ambassador.my_adoptions, name="my_adoptions"),
     path("radet/inforande/<int:pk>/rapportera/", ambassador.adoption_report, name="adoption_report"),
+]
+
+# Cluster forum
+urlpatterns += [
+    path("radet/kluster/<slug:slug>/", forum.forum_home, name="forum_home"),
+    path("radet/kluster/<slug:slug>/ny-trad/", forum.thread_create, name="thread_create"),
+    path("radet/kluster/<slug:slug>/tradar/<int:pk>/", forum.thread_detail, name="thread_detail"),
+    path("radet/kluster/<slug:slug>/tradar/<int:pk>/dolj/", forum.thread_hide, name="thread_hide"),
+    path("radet/kluster/<slug:slug>/inlagg/<int:pk>/dolj/", forum.post_hide, name="post_hide"),
+    path("radet/kluster/<slug:slug>/moten/nytt/", forum.cluster_meeting_create, name="cluster_meeting_create"),
+    path("radet/kluster/<slug:slug>/forslag/nytt/", forum.proposal_create, name="proposal_create"),
+    path("radet/forslag/", forum.proposal_list, name="proposal_list"),
+    path("radet/forslag/<int:pk>/planera/", forum.proposal_schedule, name="proposal_schedule"),
+    path("radet/forslag/<int:pk>/avsla/", forum.proposal_decline, name="proposal_decline"),
 ]

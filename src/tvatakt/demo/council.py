@@ -12,12 +12,13 @@ import datetime
 import random
 
 from django.contrib.auth.hashers import make_password
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.text import slugify
 
 from tvatakt.council import services
-from tvatakt.council.choices import AdoptionState, Method, Scope, VoteChoice
-from tvatakt.council.models import Adoption, AdoptionStep, AgendaItem, Council, Decision, Meeting
+from tvatakt.council.choices import DONE_STATES, AdoptionState, Method, ReminderKind, Scope, VoteChoice
+from tvatakt.council.models import Adoption, AdoptionStep, AgendaItem, Council, Decision, Meeting, Reminder
 from tvatakt.demo import city
 from tvatakt.demo.meetings import (
     ADJUSTERS,
@@ -51,7 +52,26 @@ def load_demo_council(password: str = "") -> int:
         year = _Year(council, clock)
         year.meet()
         year.adopt()
+    _reminders_already_sent(council)
     return len(year.decisions)
+
+
+def _reminders_already_sent(council: Council) -> None:
+    """The demo's year has passed: the deadline reminders it called for went out on their days. Without them
+    the demo's worker would send a year of reminders on its first sweep."""
+    today = timezone.localdate()
+    before = datetime.timedelta(days=council.remind_days_before)
+    after = datetime.timedelta(days=council.remind_days_after)
+    reminders = []
+    open_adoptions = Adoption.objects.filter(decision__item__meeting__council=council).exclude(state__in=DONE_STATES)
+    for adoption in open_adoptions.select_related("decision"):
+        deadline, decided = adoption.decision.deadline, adoption.decision.decided_on
+        if council.remind_days_before and deadline - before <= today:
+            sent = max(deadline - before, decided)
+            reminders.append(Reminder(adoption=adoption, kind=ReminderKind.BEFORE, sent_on=min(sent, today)))
+        if council.remind_days_after and deadline + after <= today:
+            reminders.append(Reminder(adoption=adoption, kind=ReminderKind.AFTER, sent_on=deadline + after))
+    Reminder.objects.bulk_create(reminders, ignore_conflicts=True)
 
 
 def _members(password: str) -> None:
@@ -188,6 +208,15 @@ class _Year:
             )
             for item in plan.items
         ]
+        for plan_item, item in zip(plan.items, items, strict=True):
+            if plan_item.kind == "decision" and plan_item.background:
+                memo = f"Beslutsunderlag: {plan_item.title}\n\n{plan_item.background}\n".encode()
+                services.attachment_add(
+                    actor=self.secretary,
+                    item=item,
+                    title="Beslutsunderlag",
+                    file=SimpleUploadedFile(f"beslutsunderlag-{slugify(plan_item.title)[:40]}.txt", memo),
+                )
         return meeting, items
 
     def _decide(self, item: AgendaItem, plan: Item, day: datetime.date) -> None:

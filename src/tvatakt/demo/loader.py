@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from tvatakt.council.models import Decision
 from tvatakt.demo import city
 from tvatakt.demo.council import load_demo_council
+from tvatakt.demo.forum import load_demo_forum
 from tvatakt.demo.portfolio import load_demo_portfolio, load_process_types
 from tvatakt.organisation.choices import OrganisationKind, Role
 from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
@@ -55,6 +56,7 @@ def load_demo_city() -> dict[str, int]:
     process_types = load_process_types()
     load_demo_portfolio()
     load_demo_council(password)
+    load_demo_forum()
     return {
         "process_types": len(process_types),
         "units": len(units),

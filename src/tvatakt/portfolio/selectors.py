@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from tvatakt.council.models import AgendaItem
 from tvatakt.portfolio.choices import Mode
 from tvatakt.portfolio.dates import quarter_end, quarter_start
 from tvatakt.portfolio.filters import InitiativeFilter
@@ -33,6 +34,10 @@ def initiative_detail(*, user, slug: str) -> Initiative:
             Prefetch("gate_decisions", queryset=GateDecision.objects.select_related("decided_by").order_by("sequence")),
             Prefetch("check_ins", queryset=CheckIn.objects.select_related("author").order_by("-date", "-pk")),
             Prefetch("benefits", queryset=Benefit.objects.select_related("owner")),
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("meeting", "decision").order_by("-meeting__starts_at"),
+            ),
         )
         .get(slug=slug)
     )

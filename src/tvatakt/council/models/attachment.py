@@ -1,5 +1,6 @@
 """Attachments to agenda items: public records, like the agenda they belong to."""
 
+import uuid
 from pathlib import PurePath
 
 from django.conf import settings
@@ -11,8 +12,9 @@ from tvatakt.core.models import TimeStampedModel
 
 
 def _upload_to(instance: "Attachment", filename: str) -> str:
-    # The stored name is ours, so a file name can never choose where it lands.
-    return f"council/attachments/{instance.item.meeting_id}/{instance.item_id}{PurePath(filename).suffix.lower()}"
+    # The stored name is ours, so an uploaded name can never choose where the file lands.
+    suffix = PurePath(filename).suffix.lower()
+    return f"council/attachments/{instance.item.meeting_id}/{instance.item_id}-{uuid.uuid4().hex[:12]}{suffix}"
 
 
 class Attachment(TimeStampedModel):

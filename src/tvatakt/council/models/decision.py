@@ -58,6 +58,12 @@ class Decision(TimeStampedModel):
     def display_text(self) -> str:
         return localized(self, "text")
 
+    @property
+    def tally(self) -> list[tuple[str, int]]:
+        """How many voted each way, from the prefetched votes: (label, count) in the order for, against, abstain."""
+        votes = [vote.choice for vote in self.votes.all()]
+        return [(label, votes.count(choice)) for choice, label in VoteChoice.choices]
+
     def clean(self) -> None:
         errors = {}
         if self.decided_on and self.deadline and self.deadline < self.decided_on:

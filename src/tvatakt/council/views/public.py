@@ -1,16 +1,18 @@
 """The public council pages: the council, its meetings (with calendar files) and its decision log."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tvatakt.core.cache import public_page
 from tvatakt.core.charts import bar_chart
 from tvatakt.council import calendar, dashboard, selectors
+from tvatakt.council.choices import MeetingStatus
 from tvatakt.council.forms import DecisionFilterForm
-from tvatakt.council.models import Decision, Meeting
+from tvatakt.council.minutes import PdfUnavailable, minutes_pdf
+from tvatakt.council.models import Attachment, Decision, Meeting
 from tvatakt.organisation.models import Organisation
 
 
@@ -21,7 +23,7 @@ def council_home(request):
         "members": selectors.council_members(),
         "upcoming": selectors.meetings(upcoming=True)[:5],
         "past": selectors.meetings(upcoming=False)[:12],
-        "decisions": selectors.decision_log()[:10],
+        "decisions": selectors.progress(list(selectors.decision_log()[:10])),
         "may_manage": request.user.is_authenticated and request.user.has_perm("council.manage"),
     }
     return render(request, "council/council_home.html", context)
@@ -41,6 +43,33 @@ def meeting_detail(request, pk: int):
     if user.is_authenticated:
         may = {name: user.has_perm(f"council.{name}") for name in ("manage", "adjust_minutes", "approve_minutes")}
     return render(request, "council/meeting_detail.html", {"meeting": _meeting(pk), "may": may})
+
+
+def _minutes(pk: int) -> Meeting:
+    meeting = _meeting(pk)
+    if meeting.status == MeetingStatus.PLANNED:  # no minutes before the meeting is held
+        raise Http404
+    return meeting
+
+
+@public_page
+def meeting_minutes(request, pk: int):
+    return render(request, "council/meeting_minutes.html", {"meeting": _minutes(pk)})
+
+
+@public_page
+def meeting_minutes_pdf(request, pk: int):
+    meeting = _minutes(pk)
+    try:
+        pdf = minutes_pdf(meeting, base_url=request.build_absolute_uri("/"))
+    except PdfUnavailable:
+        message = _("The minutes cannot be made into a PDF on this server just now. Read them on the web page.")
+        context = {"title": _("No PDF"), "message": message, "back_url": reverse("council:meeting_minutes", args=[pk])}
+        return render(request, "web/error.html", context, status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    state = "" if meeting.minutes_approved else "-utkast"
+    response["Content-Disposition"] = f'attachment; filename="protokoll-{meeting.starts_at:%Y-%m-%d}{state}.pdf"'
+    return response
 
 
 def _ics(content: bytes, filename: str) -> HttpResponse:
@@ -63,6 +92,19 @@ def meetings_feed(request):
     return _ics(calendar.meetings_feed(meetings, url_for), "digitaliseringsradet.ics")
 
 
+def attachment_download(request, pk: int, filename: str):
+    """A paper on the agenda. Always a download, never shown inline: a file cannot run as our page."""
+    attachment = get_object_or_404(Attachment, pk=pk, filename=filename)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=attachment.filename)
+    response["Content-Type"] = attachment.content_type
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
 @public_page
 def decision_list(request):
     organisations = Organisation.objects.filter(is_active=True).order_by("name").values_list("slug", "name")
@@ -75,6 +117,7 @@ def decision_list(request):
         status=filters.get("status", ""),
     )
     page = Paginator(decisions, 25).get_page(request.GET.get("page"))
+    page.object_list = selectors.progress(list(page.object_list))
     return render(request, "council/decision_list.html", {"form": form, "page": page})
 
 
@@ -102,7 +145,7 @@ def adoption_dashboard(request):
     )
     context = {
         "page": decisions,
-        "rows": dashboard.matrix(list(decisions)),
+        "rows": dashboard.matrix(list(decisions), rates),
         "clusters": dashboard.cluster_rates(rates),
         "chart": chart,
         "legend": dashboard.SHORT.items(),

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from tvatakt.core.forms import call_service, render_form_page
 from tvatakt.council import selectors, services
-from tvatakt.council.forms import AgendaItemForm, DecisionForm, MeetingForm
-from tvatakt.council.models import AgendaItem, Meeting
+from tvatakt.council.forms import AgendaItemForm, AttachmentForm, DecisionForm, MeetingForm
+from tvatakt.council.models import AgendaItem, Attachment, Meeting
 
 
 def _guard(user, perm: str) -> None:
@@ -49,6 +49,34 @@ def item_add(request, pk: int):
     return render_form_page(
         request, form, title=_("Add an agenda item"), cancel_url=meeting.get_absolute_url(), submit=_("Add")
     )
+
+
+@login_required
+def attachment_add(request, pk: int):
+    _guard(request.user, "council.manage")
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.attachment_add, actor=request.user, item=item, **form.cleaned_data):
+            messages.success(request, _("The paper was attached."))
+            return redirect(item.meeting)
+    title = _("Attach a paper to: %(item)s") % {"item": item}
+    return render_form_page(request, form, title=title, cancel_url=item.meeting.get_absolute_url(), submit=_("Attach"))
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk: int):
+    _guard(request.user, "council.manage")
+    attachment = get_object_or_404(Attachment.objects.select_related("item__meeting"), pk=pk)
+    try:
+        services.attachment_remove(actor=request.user, attachment=attachment)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The paper was removed from the agenda."))
+    return redirect(attachment.item.meeting)
 
 
 @login_required
