@@ -39,6 +39,8 @@ PAGES = [
     ("decision log, filtered", "/radet/beslut/?organisation=stadsarkivet&status=in_progress", 0.25),
     ("adoption dashboard", "/radet/inforande/", 0.25),
     ("adoption dashboard, page 40", "/radet/inforande/?page=40", 0.25),
+    ("meeting minutes", "/radet/moten/1/protokoll/", 0.25),
+    ("cluster forum", "/radet/kluster/skola-och-forskola/", 0.25),
     ("log-in page", "/logga-in/", 0.25),
     ("API: organisations", "/api/v1/organisations?limit=50", 0.25),
     ("API: roles", "/api/v1/roles?limit=50", 0.25),
@@ -47,6 +49,7 @@ PAGES = [
     ("API: initiatives, filtered", "/api/v1/initiatives?mode=marathon&health=red&limit=50", 0.25),
     ("API: decisions", "/api/v1/decisions?limit=50", 0.25),
     ("API: adoptions, filtered", "/api/v1/adoptions?organisation=stadsarkivet&limit=50", 0.25),
+    ("API: proposals", "/api/v1/proposals?limit=50", 0.25),
     ("API docs", "/api/v1/docs", 0.25),
 ]
 P99_MS, P50_MS = 150.0, 40.0

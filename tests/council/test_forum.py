@@ -203,6 +203,22 @@ def test_only_the_convener_schedules_a_cluster_meeting_and_it_ends_after_it_star
     assert meeting.created_by == person("sammankallande") and meeting.agenda == "Kartor."
 
 
+def test_the_clusters_meetings_are_a_calendar_feed_that_parses_back(cluster, person):
+    import icalendar
+
+    starts = timezone.now() + datetime.timedelta(days=3)
+    meeting = services.cluster_meeting_schedule(
+        actor=person("sammankallande"), cluster=cluster, starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=1), place="Kontor 3", agenda="Öppna kartor.",
+    )  # fmt: skip
+    response = Client().get(f"/en/radet/kluster/{cluster.slug}/moten.ics")
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    events = {str(e["uid"]): e for e in icalendar.Calendar.from_ical(response.content).walk("VEVENT")}
+    event = events[f"cluster-meeting-{meeting.pk}@tvatakt"]
+    assert event["location"] == "Kontor 3" and event["description"] == "Öppna kartor."
+    assert event.decoded("dtstart") == starts.replace(microsecond=0)
+
+
 def test_only_the_convener_raises_a_proposal_and_it_needs_a_title_and_a_background(cluster, person):
     before = counts()
     with pytest.raises(PermissionDenied):

@@ -1,4 +1,4 @@
-"""Council meetings as iCalendar (RFC 5545): one meeting to download, or a feed of all to subscribe to."""
+"""Council and cluster meetings as iCalendar (RFC 5545): one meeting to download, or a feed to subscribe to."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,26 +17,35 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
-def _event(meeting: Meeting, url: str) -> Event:
+def _event(*, uid: str, meeting, summary: str, description: str, url: str) -> Event:
     event = Event()
     # A stable UID lets calendar apps update a moved meeting instead of adding a second one.
-    event.add("uid", f"council-meeting-{meeting.pk}@tvatakt")
+    event.add("uid", f"{uid}@tvatakt")
     event.add("dtstamp", timezone.now())
     event.add("dtstart", meeting.starts_at)
     event.add("dtend", meeting.ends_at)
-    event.add("summary", _("%(council)s: meeting") % {"council": meeting.council})
+    event.add("summary", summary)
     event.add("location", meeting.place)
-    agenda = "\n".join(f"{item.order}. {item.display_title}" for item in meeting.items.all())
-    if agenda:
-        event.add("description", agenda)
+    if description:
+        event.add("description", description)
     event.add("url", url)
     event.add("status", "CONFIRMED")
     return event
 
 
+def _council_event(meeting: Meeting, url: str) -> Event:
+    return _event(
+        uid=f"council-meeting-{meeting.pk}",
+        meeting=meeting,
+        summary=_("%(council)s: meeting") % {"council": meeting.council},
+        description="\n".join(f"{item.order}. {item.display_title}" for item in meeting.items.all()),
+        url=url,
+    )
+
+
 def meeting_ics(meeting: Meeting, url: str) -> bytes:
     calendar = _calendar(str(meeting.council))
-    calendar.add_component(_event(meeting, url))
+    calendar.add_component(_council_event(meeting, url))
     return calendar.to_ical()
 
 
@@ -45,5 +54,22 @@ def meetings_feed(meetings, url_for) -> bytes:
     meetings = list(meetings)
     calendar = _calendar(str(meetings[0].council) if meetings else _("The digitalisation council"))
     for meeting in meetings:
-        calendar.add_component(_event(meeting, url_for(meeting)))
+        calendar.add_component(_council_event(meeting, url_for(meeting)))
+    return calendar.to_ical()
+
+
+def cluster_meetings_feed(cluster, meetings, url: str) -> bytes:
+    """A cluster's meetings, each linking to the cluster's forum, where its agenda is."""
+    calendar = _calendar(_("Cluster forum: %(name)s") % {"name": cluster.display_name})
+    for meeting in meetings:
+        summary = _("%(cluster)s: cluster meeting") % {"cluster": cluster.display_name}
+        calendar.add_component(
+            _event(
+                uid=f"cluster-meeting-{meeting.pk}",
+                meeting=meeting,
+                summary=summary,
+                description=meeting.agenda,
+                url=url,
+            )
+        )
     return calendar.to_ical()

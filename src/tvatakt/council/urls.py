@@ -28,6 +28,7 @@ urlpatterns = [
 # Cluster forum
 urlpatterns += [
     path("radet/kluster/<slug:slug>/", forum.forum_home, name="forum_home"),
+    path("radet/kluster/<slug:slug>/moten.ics", forum.cluster_meetings_ics, name="cluster_meetings_ics"),
     path("radet/kluster/<slug:slug>/ny-trad/", forum.thread_create, name="thread_create"),
     path("radet/kluster/<slug:slug>/tradar/<int:pk>/", forum.thread_detail, name="thread_detail"),
     path("radet/kluster/<slug:slug>/tradar/<int:pk>/dolj/", forum.thread_hide, name="thread_hide"),

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from tvatakt.core.cache import public_page
 from tvatakt.core.forms import call_service, render_form_page
-from tvatakt.council import selectors
+from tvatakt.council import calendar, selectors
 from tvatakt.council.forms import (
     ClusterMeetingForm,
     HideForm,
@@ -26,7 +26,7 @@ from tvatakt.council.forms import (
     ReplyForm,
     ThreadForm,
 )
-from tvatakt.council.models import Post, Proposal, Thread
+from tvatakt.council.models import ClusterMeeting, Post, Proposal, Thread
 from tvatakt.council.services import forum as services
 from tvatakt.organisation.models import Cluster
 
@@ -75,6 +75,16 @@ def forum_home(request, slug: str):
         "page": threads,
     }
     return render(request, "council/forum_home.html", context)
+
+
+@public_page
+def cluster_meetings_ics(request, slug: str):
+    cluster = _cluster(slug)
+    meetings = ClusterMeeting.objects.filter(cluster=cluster).order_by("starts_at")
+    url = request.build_absolute_uri(reverse("council:forum_home", kwargs={"slug": slug}))
+    response = HttpResponse(calendar.cluster_meetings_feed(cluster, meetings, url), content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="{slug}.ics"'
+    return response
 
 
 def _thread(cluster: Cluster, pk: int) -> Thread:
