@@ -202,6 +202,8 @@ SITE_URL = os.environ.get("TVATAKT_SITE_URL", "http://127.0.0.1:8000").rstrip("/
 
 # Background tasks: the database backend, run by `tvatakt worker`. TVATAKT_TASKS_IMMEDIATE runs
 # them inline instead (tests, and single-process set-ups that want no worker).
+# What `tvatakt worker` starts besides running queued tasks: each a function that books recurring work.
+WORKER_STARTUP = ["tvatakt.council.tasks.reminders_sweep_book"]
 TASKS = {
     "default": {
         "BACKEND": (

@@ -8,7 +8,7 @@ from django.test import Client
 
 from tvatakt.core.errors import DomainError, NotAllowed
 from tvatakt.council import services
-from tvatakt.council.models import Vote
+from tvatakt.council.models import Attachment, Vote
 
 from .test_services import decide
 
@@ -86,6 +86,8 @@ def test_a_paper_on_a_draft_agenda_can_be_removed_with_its_file(item, person, dj
     with django_capture_on_commit_callbacks(execute=True):
         services.attachment_remove(actor=person("sekreterare"), attachment=paper)
     assert not agenda_item.attachments.exists() and not storage.exists(name)
+    removed = Attachment.history.get(history_type="-")
+    assert removed.history_user == person("sekreterare") and removed.title == "Fel fil"
 
 
 def test_an_agenda_item_links_public_initiatives_by_address_or_short_name(client_as, meeting):
@@ -109,13 +111,20 @@ def test_there_are_no_minutes_before_the_meeting_is_held(meeting):
     assert Client().get(f"/radet/moten/{meeting.pk}/protokoll.pdf").status_code == 404
 
 
-def test_the_minutes_number_the_items_show_the_votes_and_say_who_approved_them(item, meeting, person, members):
+def test_the_minutes_number_the_items_show_the_votes_and_say_who_approved_them(
+    item, meeting, person, members, client_as
+):
     decision_item = item(title="Gemensam e-legitimation")
     votes = {members[0]: "for", members[1]: "for", members[2]: "against", members[3]: "abstain"}
     decision = decide(decision_item, person, method="vote", votes=votes)
     services.attachment_add(actor=person("sekreterare"), item=decision_item, title="Bakgrunds-PM", file=upload())
     services.meeting_mark_held(actor=person("sekreterare"), meeting=meeting)
-    draft = Client().get(f"/en/radet/moten/{meeting.pk}/protokoll/").content.decode()
+    # The draft is the council's to check, not yet a public record.
+    assert Client().get(f"/en/radet/moten/{meeting.pk}/protokoll/").status_code == 404
+    assert Client().get(f"/en/radet/moten/{meeting.pk}/protokoll.pdf").status_code == 404
+    assert f"/radet/moten/{meeting.pk}/protokoll/" not in Client().get(meeting.get_absolute_url()).content.decode()
+    assert client_as("ambassador").get(f"/radet/moten/{meeting.pk}/protokoll/").status_code == 404
+    draft = client_as("radsledamot").get(f"/en/radet/moten/{meeting.pk}/protokoll/").content.decode()
     assert "Draft." in draft and '§ 1 <span lang="sv">Gemensam e-legitimation</span>' in draft
     services.minutes_adjust(actor=person("radsledamot"), meeting=meeting)
     services.minutes_approve(actor=person("radsordforande"), meeting=meeting)
@@ -151,3 +160,41 @@ def test_the_initiative_page_lists_what_the_council_said_about_it(meeting, perso
     decision = decide(agenda_item, person)
     html = Client().get(initiative.get_absolute_url()).content.decode()
     assert "At the digitalisation council" in html and decision.reference in html and "Nya e-tjänster" in html
+
+
+def test_a_confidential_initiative_never_shows_on_the_public_agenda(meeting, person):
+    from tvatakt.portfolio.models import Initiative
+
+    initiative = Initiative.objects.public().order_by("pk").first()
+    secret = Initiative.objects.exclude(pk=initiative.pk).order_by("pk").first()
+    Initiative.objects.filter(pk=secret.pk).update(is_confidential=True)
+    secret.refresh_from_db()
+    fields = {
+        "actor": person("sekreterare"),
+        "meeting": meeting,
+        "kind": "discussion",
+        "raised_by": person("it-direktor"),
+    }
+    with pytest.raises(DomainError) as refused:
+        services.agenda_item_add(title="Hemligt", initiatives=[secret], **fields)
+    assert set(refused.value.message_dict) == {"initiatives"} and not meeting.items.exists()
+    services.agenda_item_add(title="Öppet", initiatives=[initiative], **fields)
+    Initiative.objects.filter(pk=initiative.pk).update(is_confidential=True)  # made confidential later
+    html = Client().get(meeting.get_absolute_url()).content.decode()
+    assert "Öppet" in html and initiative.title not in html
+
+
+def test_the_pdf_is_drawn_once_until_something_changes_whoever_asks(item, meeting, person, settings, monkeypatch):
+    from django.core.cache import caches
+
+    from tvatakt.council.views import public
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdf"}}
+    caches["default"].clear()
+    decide(item(), person)
+    approve(meeting, person)
+    drawn = []
+    monkeypatch.setattr(public, "minutes_pdf", lambda meeting, base_url: drawn.append(meeting.pk) or b"%PDF-1.7")
+    for n in range(3):  # a new query string each time: the page cache cannot help, the figures cache does
+        assert Client().get(f"/radet/moten/{meeting.pk}/protokoll.pdf?x={n}").content == b"%PDF-1.7"
+    assert drawn == [meeting.pk]

@@ -184,13 +184,23 @@ def test_one_email_per_organisation_lists_all_its_due_decisions_soonest_deadline
     assert "Först" in body and "{{" not in body and "{%" not in body
 
 
-def test_the_email_leaves_out_a_decision_reported_done_since_the_sweep(decide, django_capture_on_commit_callbacks):
+def reminded(adoptions, kind="before") -> list[int]:
+    """Reminder rows for these adoptions, as a sweep records them."""
+    rows = Reminder.objects.bulk_create(
+        Reminder(adoption=adoption, kind=kind, sent_on=timezone.localdate()) for adoption in adoptions
+    )
+    return list(
+        Reminder.objects.filter(adoption__in=[r.adoption for r in rows], kind=kind).values_list("pk", flat=True)
+    )
+
+
+@override_settings(TASKS=DB_TASKS)
+def test_the_email_leaves_out_a_decision_reported_done_since_the_sweep(decide):
     first, second = decide(title="Första"), decide(title="Andra")
-    with django_capture_on_commit_callbacks() as queued:
-        reminders_send_due(today=DEADLINE - days(1))
+    reminders_send_due(today=DEADLINE - days(1))
+    queued = DBTaskResult.objects.get(task_path=tasks.send_reminder.module_path)
     Adoption.objects.filter(decision=first).update(state="implemented")
-    for enqueue in queued:
-        enqueue()
+    tasks.send_reminder.call(**queued.args_kwargs["kwargs"])
     assert len(mail.outbox) == 1
     assert second.reference in mail.outbox[0].body and first.reference not in mail.outbox[0].body
 
@@ -199,25 +209,76 @@ def test_an_email_whose_decisions_are_all_done_is_not_sent(decide):
     decision = decide()
     adoption = decision.adoptions.get()
     Adoption.objects.filter(pk=adoption.pk).update(state="implemented")
-    sent = tasks.send_reminder.call(organisation_pk=adoption.organisation_id, kind="before", adoption_pks=[adoption.pk])
+    sent = tasks.send_reminder.call(
+        organisation_pk=adoption.organisation_id, kind="before", reminder_pks=reminded([adoption])
+    )
     assert sent == 0 and mail.outbox == []
 
 
-def test_the_sweep_costs_the_same_number_of_queries_for_3_as_for_30_adoptions(
-    decide, council, django_capture_on_commit_callbacks
-):
+def test_the_email_task_run_twice_sends_once(decide):
+    adoption = decide().adoptions.get()
+    pks = reminded([adoption])
+    for _ in range(2):
+        tasks.send_reminder.call(organisation_pk=adoption.organisation_id, kind="before", reminder_pks=pks)
+    assert len(mail.outbox) == 1
+
+
+def test_a_failed_email_is_given_back_and_the_next_days_sweep_sends_it(decide, monkeypatch):
+    adoption = decide().adoptions.get()
+
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("the mail server is down")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken)
+    assert reminders_send_due(today=DEADLINE - days(1)) == 1  # the task failed; the reminder is recorded
+    assert Reminder.objects.get(adoption=adoption).emailed_at is None
+    monkeypatch.undo()
+    assert reminders_send_due(today=DEADLINE - days(1)) == 0 and mail.outbox == []  # not twice the same day
+    assert reminders_send_due(today=DEADLINE) == 0 and len(mail.outbox) == 1  # the next day it goes
+    assert Reminder.objects.get(adoption=adoption).emailed_at is not None
+
+
+@override_settings(TASKS=DB_TASKS)
+def test_a_reminder_whose_email_failed_in_the_worker_is_queued_again_the_next_day(decide, monkeypatch):
+    adoption = decide().adoptions.get()
+    assert reminders_send_due(today=DEADLINE - days(2)) == 1
+    queued = DBTaskResult.objects.get(task_path=tasks.send_reminder.module_path)
+
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("the mail server is down")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken)
+    with pytest.raises(ConnectionRefusedError):
+        tasks.send_reminder.call(**queued.args_kwargs["kwargs"])
+    assert Reminder.objects.get(adoption=adoption).emailed_at is None
+    monkeypatch.undo()
+    assert reminders_send_due(today=DEADLINE - days(2)) == 0  # the same day: nothing queued twice
+    assert DBTaskResult.objects.filter(task_path=tasks.send_reminder.module_path).count() == 1
+    reminders_send_due(today=DEADLINE - days(1))
+    again = DBTaskResult.objects.filter(task_path=tasks.send_reminder.module_path).order_by("-enqueued_at").first()
+    tasks.send_reminder.call(**again.args_kwargs["kwargs"])
+    assert len(mail.outbox) == 1
+
+
+def test_the_sweep_costs_the_same_number_of_queries_for_3_as_for_30_adoptions(decide, council, monkeypatch):
     council.remind_days_after = 0
     council.save()
     names = list(Organisation.objects.filter(is_active=True).order_by("name").values_list("name", flat=True)[:30])
     assert len(names) == 30
     decide(names=names[:3])
     decide(deadline=DEADLINE + days(100), names=names, title="Trettio")
+    queued = []
+
+    class Queue:  # the e-mail tasks are counted, not sent: their queries are the task's, not the sweep's
+        enqueue = staticmethod(lambda **kwargs: queued.append(kwargs))
+
+    monkeypatch.setattr(tasks, "send_reminder", Queue)
     counts = []
     for today, expected in ((DEADLINE - days(1), 3), (DEADLINE + days(99), 30)):
-        with django_capture_on_commit_callbacks() as queued, CaptureQueriesContext(connection) as queries:
+        queued.clear()
+        with CaptureQueriesContext(connection) as queries:
             assert reminders_send_due(today=today) == expected
-        emails = [callback for callback in queued if getattr(callback, "func", None) == tasks.send_reminder.enqueue]
-        assert len(emails) == expected  # one e-mail task for each organisation
+        assert len(queued) == expected  # one e-mail task for each organisation
         counts.append(len(queries))
     assert counts[0] == counts[1]
 
@@ -225,11 +286,12 @@ def test_the_sweep_costs_the_same_number_of_queries_for_3_as_for_30_adoptions(
 def test_an_email_costs_the_same_number_of_queries_for_3_as_for_30_decisions(decide):
     decisions = [decide(title=f"Beslut {n}") for n in range(33)]
     school = Organisation.objects.get(name=SCHOOL)
-    pks = list(Adoption.objects.filter(decision__in=decisions).order_by("pk").values_list("pk", flat=True))
+    adoptions = list(Adoption.objects.filter(decision__in=decisions).order_by("pk"))
     counts = []
-    for chosen in (pks[:3], pks[3:]):
+    for chosen in (adoptions[:3], adoptions[3:]):
+        pks = reminded(chosen, kind="after")
         with CaptureQueriesContext(connection) as queries:
-            tasks.send_reminder.call(organisation_pk=school.pk, kind="after", adoption_pks=chosen)
+            tasks.send_reminder.call(organisation_pk=school.pk, kind="after", reminder_pks=pks)
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert [len(m.body.split("/radet/beslut/")) - 1 for m in mail.outbox] == [3, 30]

@@ -58,6 +58,10 @@ def test_the_council_step_makes_valid_decisions_with_an_adoption_per_organisatio
         adoptions.values_list("state", flat=True)
     )
     assert adoptions.filter(state=AdoptionState.IMPLEMENTED).count() > adoptions.count() * 0.7
+    # Their past reminders count as sent: the first sweep after generating sends no flood.
+    from tvatakt.council.services import reminders_send_due
+
+    assert reminders_send_due() == 0
 
 
 def test_every_generated_adoption_ends_in_the_state_of_its_last_step():

@@ -70,7 +70,8 @@ def test_meeting_and_decision_pages_and_the_ambassadors_page_stay_flat(person, c
     for meeting in (few, many):
         services.meeting_mark_held(actor=person("sekreterare"), meeting=meeting)
     minutes = [f"/radet/moten/{meeting.pk}/protokoll/" for meeting in (few, many)]
-    assert count(client, minutes[0]) == count(client, minutes[1]) <= CEILING
+    secretary = client_as("sekreterare")  # a draft is for the council and its secretary
+    assert count(secretary, minutes[0]) == count(secretary, minutes[1]) <= CEILING
     ambassador = client_as("ambassador")
     small = count(ambassador, "/radet/mitt-inforande/")
     grow(8, person("sekreterare"), person("it-direktor"))

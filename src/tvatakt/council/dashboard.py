@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from tvatakt.core.cache import remembered
+from tvatakt.core.i18n import swedish_order
 from tvatakt.council.choices import DONE_STATES, AdoptionState
 from tvatakt.council.models import Adoption, AdoptionStep, Decision
 from tvatakt.council.selectors import Rate, adoption_rates
@@ -35,7 +36,7 @@ def matrix(decisions: list[Decision], rates: dict[int, Rate], today=None) -> lis
     """One row per active organisation, in the order of the names shown (the short name where there is one)."""
     today = today or timezone.localdate()
     organisations = sorted(
-        Organisation.objects.filter(is_active=True), key=lambda o: (o.short_name or o.name).casefold()
+        Organisation.objects.filter(is_active=True), key=lambda o: swedish_order(o.short_name or o.name)
     )
     found = {
         (decision_id, organisation_id): state

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tvatakt.core.forms import DateInput, PersonField
 from tvatakt.council.choices import NEXT_STATES, AdoptionState, ItemKind, Method, Scope, VoteChoice
@@ -96,7 +97,11 @@ class AgendaItemForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200, help_text=_("What the paper is, e.g. “Background memo”."))
+    title = forms.CharField(
+        label=pgettext_lazy("a heading", "Title"),
+        max_length=200,
+        help_text=_("What the paper is, e.g. “Background memo”."),
+    )
     file = forms.FileField(
         label=_("File"),
         help_text=_("PDF, an office document, a picture or a text file, at most 20 MB. It will be public."),
@@ -145,7 +150,7 @@ PLAIN_TEXT = _("Plain text. Web addresses become links.")
 
 
 class ThreadForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    title = forms.CharField(label=pgettext_lazy("a heading", "Title"), max_length=TITLE_MAX)
     body = forms.CharField(
         label=_("Your post"), max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 8}), help_text=PLAIN_TEXT
     )

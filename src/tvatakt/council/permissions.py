@@ -28,6 +28,8 @@ def is_ambassador_for(user, adoption) -> bool:
 
 rules.add_perm("council.manage", is_superuser | is_secretary)
 rules.add_perm("council.adjust_minutes", is_member & ~is_chair)
+# Minutes are public once approved; the draft is for the council and its secretary, who check it.
+rules.add_perm("council.read_draft_minutes", is_superuser | is_secretary | is_member)
 rules.add_perm("council.approve_minutes", is_chair)
 rules.add_perm("council.report_adoption", is_ambassador_for)
 rules.add_perm("council.decide_exemption", is_superuser | is_secretary)

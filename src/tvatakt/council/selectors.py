@@ -19,6 +19,7 @@ from tvatakt.council.models import (
 )
 from tvatakt.organisation.choices import Role
 from tvatakt.organisation.models import Cluster, RoleAssignment
+from tvatakt.portfolio.models import Initiative
 
 
 def council() -> Council | None:
@@ -53,7 +54,10 @@ def meetings(*, upcoming: bool) -> QuerySet[Meeting]:
 def meeting_detail(*, pk: int) -> Meeting:
     decisions = Decision.objects.prefetch_related("votes__member").select_related("corrects", "scope_cluster")
     items = AgendaItem.objects.select_related("raised_by", "proposal__cluster").prefetch_related(
-        Prefetch("decision", queryset=decisions), "initiatives", "attachments"
+        Prefetch("decision", queryset=decisions),
+        # An initiative made confidential after it was put on an agenda drops off the public page.
+        Prefetch("initiatives", queryset=Initiative.objects.public()),
+        "attachments",
     )
     return (
         Meeting.objects.select_related("council", "approved_by_chair", "adjuster")

@@ -13,7 +13,7 @@ from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
 from tvatakt.council.choices import DONE_STATES
-from tvatakt.council.models import Adoption
+from tvatakt.council.models import Adoption, Council, Reminder
 from tvatakt.organisation.choices import Role
 from tvatakt.organisation.models import Person, RoleAssignment
 
@@ -56,19 +56,34 @@ def _message(person: Person, kind: str, adoptions: list[Adoption]) -> EmailMessa
     return EmailMessage(subject=subject, body=body, to=[person.email])
 
 
+def _claim(reminder_pks: list[int]) -> list[int]:
+    """Mark these reminders as being e-mailed, and return those that no other run had claimed."""
+    with transaction.atomic():
+        # The lock makes a second run of the same task wait here, then find nothing left to claim.
+        claimed = list(
+            Reminder.objects.select_for_update()
+            .filter(pk__in=reminder_pks, emailed_at__isnull=True)
+            .values_list("pk", flat=True)
+        )
+        Reminder.objects.filter(pk__in=claimed).update(emailed_at=timezone.now())
+    return claimed
+
+
 @task()
-def send_reminder(*, organisation_pk: int, kind: str, adoption_pks: list[int]) -> int:
+def send_reminder(*, organisation_pk: int, kind: str, reminder_pks: list[int]) -> int:
     """E-mail one reminder to an organisation's ambassador and deputies: its decisions, soonest deadline first.
     Returns how many e-mails went out.
 
-    Decisions reported done since the sweep are left out. Run twice, it sends twice: nothing can record that
-    a mail left the server in the same step as sending it. The worker runs each queued task once, so that
-    happens only when someone queues it again by hand."""
+    Safe to run twice: a run first claims its reminders, and a second run finds them claimed and sends nothing.
+    If the mail server fails, the claim is given back and the next sweep queues the reminder again. Decisions
+    reported done since the sweep are left out."""
+    claimed = _claim(reminder_pks)
     adoptions = list(
-        Adoption.objects.filter(pk__in=adoption_pks, organisation_id=organisation_pk)
+        Adoption.objects.filter(reminders__pk__in=claimed, organisation_id=organisation_pk)
         .exclude(state__in=DONE_STATES)
         .select_related("decision__item", "organisation")
         .order_by("decision__deadline", "decision__reference")
+        .distinct()
     )
     if not adoptions:
         return 0
@@ -82,7 +97,11 @@ def send_reminder(*, organisation_pk: int, kind: str, adoption_pks: list[int]) -
         )
         return 0
     messages = [_message(person, kind, adoptions) for person in recipients]
-    return get_connection().send_messages(messages) or 0
+    try:
+        return get_connection().send_messages(messages) or 0
+    except Exception:
+        Reminder.objects.filter(pk__in=claimed).update(emailed_at=None)
+        raise
 
 
 def _tomorrow_morning() -> datetime.datetime:
@@ -95,12 +114,14 @@ def reminders_sweep_book(*, run_after: datetime.datetime | None = None) -> bool:
 
     Each sweep books the next, even when it fails; `tvatakt worker` calls this on start, which begins the chain
     on a first start and mends it if a booking was ever lost, while restarts never add to it. Two workers starting
-    in the same instant on PostgreSQL may both book one; the next sweep then books only if none waits, so the
-    two fold back into one, and a doubled sweep sends nothing twice. Only a backend that can run tasks later
-    (the database one) keeps a daily sweep; with tasks run inline, run `tvatakt send-reminders` from cron."""
+    at once queue behind the council row lock, so the second finds the first one's booking. Only a backend that
+    can run tasks later (the database one) keeps a daily sweep; with tasks run inline, run `tvatakt
+    send-reminders` from cron."""
     if not send_reminder.get_backend().supports_defer:
         return False
     with transaction.atomic():
+        # Two workers starting at once would both find none waiting; the council row lock lines them up.
+        list(Council.objects.select_for_update().order_by("pk")[:1])
         waiting = DBTaskResult.objects.filter(task_path=reminders_sweep.module_path, status=TaskResultStatus.READY)
         if waiting.exists():
             return False

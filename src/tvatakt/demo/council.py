@@ -52,26 +52,29 @@ def load_demo_council(password: str = "") -> int:
         year = _Year(council, clock)
         year.meet()
         year.adopt()
-    _reminders_already_sent(council)
+    record_past_reminders(council)
     return len(year.decisions)
 
 
-def _reminders_already_sent(council: Council) -> None:
-    """The demo's year has passed: the deadline reminders it called for went out on their days. Without them
-    the demo's worker would send a year of reminders on its first sweep."""
+def record_past_reminders(council: Council) -> None:
+    """The demo's past has passed: the deadline reminders it called for went out on their days. Without them
+    the demo's worker would send a year of reminders on its first sweep. Idempotent."""
     today = timezone.localdate()
     before = datetime.timedelta(days=council.remind_days_before)
     after = datetime.timedelta(days=council.remind_days_after)
     reminders = []
     open_adoptions = Adoption.objects.filter(decision__item__meeting__council=council).exclude(state__in=DONE_STATES)
-    for adoption in open_adoptions.select_related("decision"):
-        deadline, decided = adoption.decision.deadline, adoption.decision.decided_on
+    for pk, deadline, decided in open_adoptions.values_list("pk", "decision__deadline", "decision__decided_on"):
         if council.remind_days_before and deadline - before <= today:
-            sent = max(deadline - before, decided)
-            reminders.append(Reminder(adoption=adoption, kind=ReminderKind.BEFORE, sent_on=min(sent, today)))
+            reminders.append(_sent(pk, ReminderKind.BEFORE, min(max(deadline - before, decided), today)))
         if council.remind_days_after and deadline + after <= today:
-            reminders.append(Reminder(adoption=adoption, kind=ReminderKind.AFTER, sent_on=deadline + after))
+            reminders.append(_sent(pk, ReminderKind.AFTER, deadline + after))
     Reminder.objects.bulk_create(reminders, ignore_conflicts=True)
+
+
+def _sent(adoption_pk: int, kind: str, day: datetime.date) -> Reminder:
+    emailed = timezone.make_aware(datetime.datetime.combine(day, datetime.time(7, 15)))
+    return Reminder(adoption_id=adoption_pk, kind=kind, sent_on=day, emailed_at=emailed)
 
 
 def _members(password: str) -> None:

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from tvatakt.council.choices import AdoptionState, ItemKind, MeetingStatus, Method, Scope, VoteChoice
 from tvatakt.council.models import Adoption, AdoptionStep, AgendaItem, Council, Decision, Meeting, Vote
+from tvatakt.demo.council import record_past_reminders
 from tvatakt.demo.generated_portfolio import TOPICS
 from tvatakt.demo.generator import Advance, batched
 from tvatakt.demo.meetings import COMMENTS, EVIDENCE, PACE, SLUG
@@ -123,6 +124,7 @@ def generate(start: int, stop: int, advance: Advance) -> None:
         with transaction.atomic():
             _insert(world, rows)
         advance(len(chunk))
+    record_past_reminders(world.council)
 
 
 def _world() -> _World:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from tvatakt.core.models import TimeStampedModel
 
@@ -31,6 +32,7 @@ class Attachment(TimeStampedModel):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
     )
+    history = HistoricalRecords()  # who added or removed a paper of the public record, and when
 
     class Meta:
         verbose_name = _("attachment")

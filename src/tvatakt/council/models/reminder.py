@@ -13,7 +13,10 @@ class Reminder(models.Model):
         "council.Adoption", verbose_name=_("adoption"), on_delete=models.CASCADE, related_name="reminders"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=ReminderKind.choices)
-    sent_on = models.DateField(_("sent on"))
+    sent_on = models.DateField(_("queued on"))
+    emailed_at = models.DateTimeField(
+        _("e-mailed"), null=True, blank=True, help_text=_("Empty until a task has claimed it to send.")
+    )
 
     class Meta:
         verbose_name = _("reminder")

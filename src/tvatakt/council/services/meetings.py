@@ -38,6 +38,10 @@ def agenda_item_add(
     initiatives=(),
 ) -> AgendaItem:
     require(actor, "council.manage")
+    confidential = [initiative for initiative in initiatives if initiative.is_confidential]
+    if confidential:  # the agenda is public: it may not name what is confidential
+        names = ", ".join(initiative.slug for initiative in confidential)
+        raise DomainError({"initiatives": _("No public initiative is called: %(names)s.") % {"names": names}})
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.minutes_approved:

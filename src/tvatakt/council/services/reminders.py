@@ -16,10 +16,10 @@ says it went, and its unique constraint holds that even against a bug.
 import datetime
 import operator
 from collections import defaultdict
-from functools import partial, reduce
+from functools import reduce
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from tvatakt.council import tasks
@@ -45,37 +45,37 @@ def reminders_send_due(*, today: datetime.date | None = None) -> int:
     """Record every reminder due `today` and queue one e-mail per organisation and kind. Returns how many
     reminders (adoptions) were recorded; 0 when a sweep already ran today.
 
-    Costs the same number of queries for 3 adoptions as for 3,000 (bar the insert's batches), and one queued
-    task per organisation and kind."""
+    Reminders recorded earlier whose e-mail never went (the mail server failed) are queued again. The tasks are
+    queued in the same transaction as the rows (the task queue is in the database), so a crash between the two
+    cannot lose a reminder. Costs the same number of queries for 3 adoptions as for 3,000 (bar the insert's
+    batches), and one queued task per organisation and kind."""
     today = today or timezone.localdate()
     recorded = 0
     with transaction.atomic():
         # Locking the councils makes a second sweep at the same time (a cron job and the worker) wait here,
-        # then see the first one's reminders and send nothing twice. SQLite's BEGIN IMMEDIATE does the same.
+        # then see the first one's reminders and record nothing twice. SQLite's BEGIN IMMEDIATE does the same.
         councils = list(Council.objects.select_for_update().order_by("pk"))
+        new = []
         for kind, window in _windows(councils, today).items():
             reminded = Reminder.objects.filter(adoption_id=OuterRef("pk"), kind=kind)
             due = (
                 Adoption.objects.filter(window, organisation__is_active=True)
                 .exclude(state__in=DONE_STATES)
                 .exclude(Exists(reminded))
-                .order_by("organisation_id", "pk")
-                .values_list("pk", "organisation_id")
+                .values_list("pk", flat=True)
             )
-            by_organisation: dict[int, list[int]] = defaultdict(list)
-            for adoption_pk, organisation_pk in due:
-                by_organisation[organisation_pk].append(adoption_pk)
-            Reminder.objects.bulk_create(
-                Reminder(adoption_id=pk, kind=kind, sent_on=today) for pks in by_organisation.values() for pk in pks
-            )
-            for organisation_pk, adoption_pks in by_organisation.items():
-                transaction.on_commit(
-                    partial(
-                        tasks.send_reminder.enqueue,
-                        organisation_pk=organisation_pk,
-                        kind=kind,
-                        adoption_pks=adoption_pks,
-                    )
-                )
-                recorded += len(adoption_pks)
+            new += [Reminder(adoption_id=pk, kind=kind, sent_on=today) for pk in due]
+        last = Reminder.objects.aggregate(last=Max("pk"))["last"] or 0
+        Reminder.objects.bulk_create(new)
+        recorded = len(new)
+        # This sweep's new rows (numbered after `last`: the lock keeps other sweeps out), and earlier ones whose
+        # e-mail failed. An earlier one still waiting in the queue may be queued a second time, at most once a
+        # day; the task's claim makes that second run send nothing.
+        unsent = Reminder.objects.filter(Q(pk__gt=last) | Q(sent_on__lt=today), emailed_at__isnull=True)
+        unsent = unsent.order_by("adoption__organisation_id", "pk")
+        batches: dict[tuple[int, str], list[int]] = defaultdict(list)
+        for pk, organisation_pk, kind in unsent.values_list("pk", "adoption__organisation_id", "kind"):
+            batches[organisation_pk, kind].append(pk)
+        for (organisation_pk, kind), reminder_pks in batches.items():
+            tasks.send_reminder.enqueue(organisation_pk=organisation_pk, kind=kind, reminder_pks=reminder_pks)
     return recorded

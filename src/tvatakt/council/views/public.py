@@ -4,9 +4,10 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tvatakt.core.cache import public_page
+from tvatakt.core.cache import public_page, remembered
 from tvatakt.core.charts import bar_chart
 from tvatakt.council import calendar, dashboard, selectors
 from tvatakt.council.choices import MeetingStatus
@@ -41,27 +42,31 @@ def meeting_detail(request, pk: int):
     user = request.user
     may = {}
     if user.is_authenticated:
-        may = {name: user.has_perm(f"council.{name}") for name in ("manage", "adjust_minutes", "approve_minutes")}
+        names = ("manage", "adjust_minutes", "approve_minutes", "read_draft_minutes")
+        may = {name: user.has_perm(f"council.{name}") for name in names}
     return render(request, "council/meeting_detail.html", {"meeting": _meeting(pk), "may": may})
 
 
-def _minutes(pk: int) -> Meeting:
+def _minutes(request, pk: int) -> Meeting:
     meeting = _meeting(pk)
     if meeting.status == MeetingStatus.PLANNED:  # no minutes before the meeting is held
         raise Http404
+    if not meeting.minutes_approved and not request.user.has_perm("council.read_draft_minutes"):
+        raise Http404  # a draft is not yet a public record
     return meeting
 
 
 @public_page
 def meeting_minutes(request, pk: int):
-    return render(request, "council/meeting_minutes.html", {"meeting": _minutes(pk)})
+    return render(request, "council/meeting_minutes.html", {"meeting": _minutes(request, pk)})
 
 
 @public_page
 def meeting_minutes_pdf(request, pk: int):
-    meeting = _minutes(pk)
+    meeting = _minutes(request, pk)
     try:
-        pdf = minutes_pdf(meeting, base_url=request.build_absolute_uri("/"))
+        # Drawing a PDF takes about a second: one per meeting and language until anything changes, whoever asks.
+        pdf = remembered(f"minutes-pdf-{pk}-{get_language()}", lambda: minutes_pdf(meeting, base_url=""))
     except PdfUnavailable:
         message = _("The minutes cannot be made into a PDF on this server just now. Read them on the web page.")
         context = {"title": _("No PDF"), "message": message, "back_url": reverse("council:meeting_minutes", args=[pk])}
@@ -101,7 +106,9 @@ def attachment_download(request, pk: int, filename: str):
         raise Http404 from exc
     response = FileResponse(handle, as_attachment=True, filename=attachment.filename)
     response["Content-Type"] = attachment.content_type
-    response["Cache-Control"] = "public, max-age=3600"
+    # Fixed once the minutes are approved; until then a paper may still be taken off the agenda.
+    approved = Meeting.objects.filter(pk=attachment.item.meeting_id, status=MeetingStatus.APPROVED).exists()
+    response["Cache-Control"] = "public, max-age=86400" if approved else "no-cache"
     return response
 
 

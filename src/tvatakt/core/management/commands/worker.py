@@ -1,7 +1,7 @@
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-
-from tvatakt.council.tasks import reminders_sweep_book
+from django.utils.module_loading import import_string
 
 
 class Command(BaseCommand):
@@ -11,7 +11,10 @@ class Command(BaseCommand):
         parser.add_argument("--batch", action="store_true", help="Run the waiting tasks, then exit.")
 
     def handle(self, *args, batch, **options):
-        # The sweep books its own next run each day; this books one only when none is waiting (a first start,
-        # or a chain broken by an outage), so restarts and extra workers add none.
-        reminders_sweep_book()
+        if not batch:
+            # The apps' recurring work (settings.WORKER_STARTUP), e.g. the council's daily reminder sweep, which
+            # books its own next run and is booked here only when none is waiting. Draining the queue with
+            # --batch starts none of it.
+            for path in settings.WORKER_STARTUP:
+                import_string(path)()
         call_command("db_worker", "--interval", "1", "--queue-name", "*", *(["--batch"] if batch else []))
