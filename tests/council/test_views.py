@@ -149,3 +149,17 @@ def test_minutes_are_adjusted_and_approved_from_the_meeting_page(client_as, meet
     chair.post(f"/radet/moten/{meeting.pk}/approve/")
     meeting.refresh_from_db()
     assert meeting.status == "approved"
+
+
+def test_the_council_page_gives_each_members_term_when_it_ends(council):
+    from tvatakt.organisation.models import Person, RoleAssignment
+
+    member = Person.objects.create(username="ledamot-x", first_name="Kim", last_name="Term")
+    RoleAssignment.objects.create(
+        person=member,
+        role="council_member",
+        valid_from=datetime.date(2025, 1, 1),
+        valid_until=datetime.date(2030, 12, 31),
+    )
+    html = Client().get("/en/radet/").content.decode()
+    assert "Kim Term" in html and "term until 31 December 2030" in html
