@@ -50,6 +50,13 @@ PAGES = [
     ("API: decisions", "/api/v1/decisions?limit=50", 0.25),
     ("API: adoptions, filtered", "/api/v1/adoptions?organisation=stadsarkivet&limit=50", 0.25),
     ("API: proposals", "/api/v1/proposals?limit=50", 0.25),
+    ("recognition dashboard", "/erkannande/", 0.25),
+    ("recognition, an organisation", "/erkannande/organisationer/utbildningsforvaltningen/", 0.25),
+    ("lessons-learned bank", "/erkannande/lardomar/", 0.25),
+    ("lessons-learned bank, searched", "/erkannande/lardomar/?q=upphandling", 0.25),
+    ("awards", "/erkannande/utmarkelser/", 0.25),
+    ("API: lessons, searched", "/api/v1/recognition/lessons?q=upphandling", 0.25),
+    ("API: balances", "/api/v1/recognition/balances?level=organisation", 0.25),
     ("API docs", "/api/v1/docs", 0.25),
 ]
 P99_MS, P50_MS = 150.0, 40.0

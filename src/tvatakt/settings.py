@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tvatakt.organisation",
     "tvatakt.portfolio",
     "tvatakt.council",
+    "tvatakt.recognition",
     "tvatakt.api",
     "tvatakt.demo",
 ]

@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("tvatakt.organisation.urls")),
     path("", include("tvatakt.portfolio.urls")),
     path("", include("tvatakt.council.urls")),
+    path("", include("tvatakt.recognition.urls")),
     path("", include("tvatakt.api.urls")),
     path("", include(auth_patterns)),
     path("api/v1/docs", api_docs, name="api_docs"),

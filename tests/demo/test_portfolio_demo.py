@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from tvatakt.demo.portfolio import PORTFOLIO, load_demo_portfolio
 from tvatakt.portfolio.choices import GateChoice, Health, Mode, Outcome, PhaseRule, Status
 from tvatakt.portfolio.models import Benefit, BenefitFollowUp, CheckIn, GateDecision, Initiative
+from tvatakt.recognition.models import AwardRound, Lesson, Nomination
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +102,12 @@ def test_loading_the_demo_portfolio_again_adds_nothing(demo):
 
 def test_a_demo_initiative_that_was_deleted_comes_back_and_only_that_one(demo):
     total = demo.count()
-    demo.get(slug="programmet-omsorgslanken-ny-plattform-for-socialtjansten").delete()
+    stopped = demo.get(slug="programmet-omsorgslanken-ny-plattform-for-socialtjansten")
+    # Its lesson, and last year's award won by it, protect it: they go first.
+    AwardRound.objects.filter(winner__lesson__initiative=stopped).update(winner=None)
+    Nomination.objects.filter(lesson__initiative=stopped).delete()
+    Lesson.objects.filter(initiative=stopped).delete()
+    stopped.delete()
     assert load_demo_portfolio() == 1
     assert demo.count() == total
     again = demo.get(slug="programmet-omsorgslanken-ny-plattform-for-socialtjansten")

@@ -6,6 +6,7 @@ from tvatakt.council.models import Decision, Proposal
 from tvatakt.organisation.importer import ImportFailed, organisations_import
 from tvatakt.organisation.models import Cluster, Organisation
 from tvatakt.portfolio.models import Initiative
+from tvatakt.recognition.models import AwardRound, Lesson, Nomination
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,9 @@ def empty_city(db):
     Decision.objects.exclude(corrects=None).delete()  # corrections first: they protect what they correct
     Decision.objects.all().delete()
     Proposal.objects.all().delete()  # public records too: they protect their cluster
+    AwardRound.objects.update(winner=None)
+    Nomination.objects.all().delete()  # nominations and lessons protect their initiatives
+    Lesson.objects.all().delete()
     Initiative.objects.all().delete()
     Cluster.objects.all().delete()
     Organisation.objects.all().delete()

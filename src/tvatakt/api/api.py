@@ -13,6 +13,7 @@ from tvatakt.api.auth import token_auth
 from tvatakt.council.api import router as council_router
 from tvatakt.organisation.api import router as organisation_router
 from tvatakt.portfolio.api import router as portfolio_router
+from tvatakt.recognition.api import router as recognition_router
 
 api = NinjaAPI(
     title="Tvåtakt API",
@@ -25,6 +26,7 @@ api = NinjaAPI(
 api.add_router("/", organisation_router)
 api.add_router("/", portfolio_router)
 api.add_router("/", council_router)
+api.add_router("/", recognition_router)
 
 
 @api.exception_handler(AuthenticationError)

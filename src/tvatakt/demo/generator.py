@@ -129,6 +129,18 @@ def _council_done() -> int:
     return done()
 
 
+def _recognition(start: int, stop: int, advance: Advance) -> None:
+    from tvatakt.demo.recognition import generate  # imported here: it uses batched() from this module
+
+    generate(start, stop, advance)
+
+
+def _recognition_done() -> int:
+    from tvatakt.demo.recognition import generated_done
+
+    return generated_done()
+
+
 STEPS: list[Step] = [
     Step(
         name="people",
@@ -143,6 +155,8 @@ STEPS: list[Step] = [
         done=lambda: Initiative.objects.filter(slug__startswith=GENERATED_PREFIX).count(),
     ),
     Step(name="council", per_scale=800, run=_council, done=_council_done),
+    # One row per generated initiative gone through (the generated adoptions come with the last batch).
+    Step(name="recognition", per_scale=5000, run=_recognition, done=_recognition_done),
 ]
 
 

@@ -11,7 +11,9 @@ from tvatakt.council.models import Decision
 from tvatakt.demo import city
 from tvatakt.demo.council import load_demo_council
 from tvatakt.demo.forum import load_demo_forum
+from tvatakt.demo.lessons import load_demo_lessons
 from tvatakt.demo.portfolio import load_demo_portfolio, load_process_types
+from tvatakt.demo.recognition import load_demo_recognition
 from tvatakt.organisation.choices import OrganisationKind, Role
 from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
 from tvatakt.organisation.services import unique_slug
@@ -56,7 +58,9 @@ def load_demo_city() -> dict[str, int]:
     process_types = load_process_types()
     load_demo_portfolio()
     load_demo_council(password)
+    load_demo_lessons()
     load_demo_forum()
+    load_demo_recognition()
     return {
         "process_types": len(process_types),
         "units": len(units),

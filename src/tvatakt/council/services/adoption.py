@@ -12,6 +12,7 @@ from tvatakt.core.permissions import require
 from tvatakt.council.choices import NEXT_STATES, AdoptionState
 from tvatakt.council.models import Adoption, AdoptionStep
 from tvatakt.organisation.models import Person
+from tvatakt.recognition.services.events import recognise_adoption
 
 
 def _locked(adoption: Adoption) -> Adoption:
@@ -59,6 +60,7 @@ def adoption_report(
         step.save()
         current.state, current.state_since = state, date
         save_as(current, actor, reason=comment)
+        recognise_adoption(current, step)
     return step
 
 

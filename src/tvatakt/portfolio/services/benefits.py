@@ -13,6 +13,7 @@ from tvatakt.organisation.models import Person
 from tvatakt.portfolio.choices import Mode
 from tvatakt.portfolio.models import Benefit, BenefitFollowUp, Initiative
 from tvatakt.portfolio.services.common import save_as
+from tvatakt.recognition.services.events import recognise_benefit
 
 
 def benefit_create(
@@ -61,4 +62,5 @@ def benefit_follow_up(
         latest = benefit.follow_ups.order_by("-date", "-pk").first()
         benefit.latest_value = latest.value
         save_as(benefit, actor, reason=_("Follow-up"))
+        recognise_benefit(benefit, latest.date, latest.recorded_by_id)
     return follow_up

@@ -14,6 +14,7 @@ from tvatakt.portfolio.choices import GateChoice, Mode, Outcome, OverrunDecision
 from tvatakt.portfolio.dates import extension_limit
 from tvatakt.portfolio.models import GateDecision, Initiative, Phase, ProcessType
 from tvatakt.portfolio.services.common import locked, save_as
+from tvatakt.recognition.services.events import recognise_gate, recognise_outcome
 
 
 def _decision_day(decided_on: datetime.date | None, initiative: Initiative) -> datetime.date:
@@ -117,6 +118,7 @@ def gate_decide(
             save_as(record, actor)
             current.gate_revision = record.sequence
             save_as(current, actor, reason=_("Gate: %(decision)s") % {"decision": record.get_decision_display()})
+            recognise_gate(record, current)
     except IntegrityError as exc:  # the unique sequence caught a race that the row lock could not (SQLite)
         if "one_gate_decision_per_revision" not in str(exc) and "sequence" not in str(exc):
             raise
@@ -171,6 +173,7 @@ def sprint_outcome_decide(
         _end(current, Status.STOPPED if outcome == Outcome.STOPPED else Status.DONE, day)
         current.full_clean()
         save_as(current, actor, reason=_("Outcome: %(outcome)s") % {"outcome": current.get_outcome_display()})
+        recognise_outcome(current)
     initiative.refresh_from_db()
     return current
 
