@@ -80,7 +80,8 @@ def publish_lessons(n: int, tag: str) -> None:
     from tvatakt.recognition.services import lessons
 
     stopped = Initiative.objects.get(slug="robot-for-fakturakontroll")  # led by initiativledare, no lesson yet
-    users = list(Initiative.objects.filter(lead__username="initiativledare", status="active")[:3])
+    others = Initiative.objects.exclude(lead__username="initiativledare").exclude(lead=None)
+    users = list(others.filter(status="active").select_related("lead").order_by("pk")[:3])  # readers, not writers
     head = Person.objects.get(username="enhetschef")
     for i in range(n):
         lesson = lessons.lesson_write(
@@ -89,7 +90,8 @@ def publish_lessons(n: int, tag: str) -> None:
         )  # fmt: skip
         lessons.lesson_submit(actor=stopped.lead, lesson=lesson)
         lesson = lessons.lesson_review(actor=head, lesson=lesson, publish=True)
-        lessons.lesson_use_add(actor=stopped.lead, lesson=lesson, initiative=users[i % len(users)])
+        user = users[i % len(users)]
+        lessons.lesson_use_add(actor=user.lead, lesson=lesson, initiative=user)
 
 
 @pytest.mark.parametrize("who", [None, "initiativledare", "enhetschef"])

@@ -187,6 +187,9 @@ def test_a_team_member_and_a_lessons_author_are_nominees_too(judging, nominated,
     nomination = Nomination(lesson=lesson)
     assert services.is_nominee(lesson.author, nomination)
     assert not services.is_nominee(juror, nomination)
+    lesson.initiative.team.add(juror)  # the people behind a lesson's initiative are behind the lesson too
+    assert services.is_nominee(juror, Nomination(lesson=Lesson.objects.select_related("initiative").get(pk=lesson.pk)))
+    assert services.is_nominee(lesson.initiative.lead, nomination)
 
 
 def test_the_scoring_page_is_for_jurors_and_lists_the_conflicts(judging, nominated, client_as, person):

@@ -147,23 +147,32 @@ def go(initiative, actor, decision="go", **kw):
 def test_a_marathon_gate_passed_on_time_earns_one_event(make_initiative, person):
     initiative = make_initiative("program")
     gate = go(initiative, person("it-direktor"))
-    found = of(EventKind.GATE_ON_TIME, f"gate:{gate.pk}").get()
+    found = of(EventKind.GATE_ON_TIME, f"gate:{initiative.pk}:{gate.phase_id}").get()
     assert (found.initiative_id, found.person.username, found.occurred_on) == (
         initiative.pk, "initiativledare", gate.decided_on,
     )  # fmt: skip
     events.recognise_gate(gate, Initiative.objects.select_related("process_type").get(pk=initiative.pk))  # repeated
-    assert of(EventKind.GATE_ON_TIME, f"gate:{gate.pk}").count() == 1
+    assert of(EventKind.GATE_ON_TIME, f"gate:{initiative.pk}:{gate.phase_id}").count() == 1
+
+
+def test_a_phase_decided_again_after_a_recycle_earns_its_gate_once(make_initiative, person):
+    initiative = make_initiative("program")
+    first = go(initiative, person("it-direktor"))
+    go(initiative, person("it-direktor"), decision="recycle")  # back to the phase before
+    again = go(initiative, person("it-direktor"))
+    assert again.phase_id == first.phase_id
+    assert of(EventKind.GATE_ON_TIME).filter(initiative=initiative).count() == 1
 
 
 def test_a_late_gate_or_a_gate_held_earns_nothing(make_initiative, person, today):
     initiative = make_initiative("program")
-    held = go(initiative, person("it-direktor"), decision="hold")
+    go(initiative, person("it-direktor"), decision="hold")
     Initiative.objects.filter(pk=initiative.pk).update(
         start_date=today - datetime.timedelta(days=900), phase_entered_on=today - datetime.timedelta(days=800)
     )
     late = go(initiative, person("it-direktor"))
     assert not late.on_time
-    assert not of(EventKind.GATE_ON_TIME).filter(subject__in=[f"gate:{held.pk}", f"gate:{late.pk}"]).exists()
+    assert not of(EventKind.GATE_ON_TIME).filter(subject__startswith=f"gate:{initiative.pk}:").exists()
 
 
 def finish(initiative, actor):
@@ -276,6 +285,13 @@ def test_an_adoption_implemented_after_its_deadline_earns_nothing(adoption, pers
     Decision.objects.filter(pk=adoption.decision_id).update(deadline=datetime.date(2026, 2, 1))
     adoption = Adoption.objects.select_related("decision").get(pk=adoption.pk)
     implement(adoption, person, datetime.date(2026, 3, 2))
+    assert not of(EventKind.ADOPTED_EARLY, f"adoption:{adoption.pk}").exists()
+
+
+def test_a_report_after_the_deadline_earns_nothing_even_when_it_gives_an_earlier_date(adoption, person):
+    Decision.objects.filter(pk=adoption.decision_id).update(deadline=datetime.date(2026, 3, 1))
+    adoption = Adoption.objects.select_related("decision").get(pk=adoption.pk)
+    implement(adoption, person, datetime.date(2026, 2, 15))  # reported today, dated before the deadline
     assert not of(EventKind.ADOPTED_EARLY, f"adoption:{adoption.pk}").exists()
 
 

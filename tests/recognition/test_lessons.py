@@ -52,6 +52,14 @@ def published(in_review, person):
     return services.lesson_review(actor=person("enhetschef"), lesson=in_review, publish=True)
 
 
+@pytest.fixture
+def reader(db, person):
+    """Another initiative lead, not behind the published lesson: the one who reads it first."""
+    from tvatakt.portfolio.models import Initiative
+
+    return Initiative.objects.exclude(lead=person("initiativledare")).exclude(lead=None).order_by("pk").first().lead
+
+
 def state(lesson: Lesson) -> tuple:
     lesson.refresh_from_db()
     return lesson.state, lesson.reviewed_by_id, lesson.published_on, lesson.title
@@ -231,9 +239,9 @@ def test_a_draft_page_is_for_writers_and_reviewers(draft, client_as):
         assert client_as(who).get(url).status_code == 200, who
 
 
-def test_a_published_lesson_page_shows_the_parts_the_reviewer_and_its_users(published, make_initiative, person):
-    newer = make_initiative(title="Nya sensorer", organisation=published.initiative.organisation)
-    services.lesson_use_add(actor=person("initiativledare"), lesson=published, initiative=newer)
+def test_a_published_lesson_page_shows_the_parts_the_reviewer_and_its_users(published, make_initiative, person, reader):
+    newer = make_initiative(title="Nya sensorer", organisation=published.initiative.organisation, lead=reader)
+    services.lesson_use_add(actor=reader, lesson=published, initiative=newer)
     page = Client().get(f"/en/erkannande/lardomar/{published.pk}/").content.decode()
     for text in (*TEXTS.values(), "Omar Haddad", "Nya sensorer", "upphandling"):
         assert text in page, text
@@ -275,42 +283,47 @@ def test_search_substring_on_sqlite(published):
 
 
 def test_a_new_initiatives_lead_notes_a_lesson_and_another_organisation_earns_an_event(
-    published, make_initiative, person
+    published, make_initiative, person, reader
 ):
     from tvatakt.organisation.models import Organisation
 
     elsewhere = Organisation.objects.get(name="Trafikkontoret")
-    newer = make_initiative(title="Nya sensorer", organisation=elsewhere)
-    use = services.lesson_use_add(actor=person("initiativledare"), lesson=published, initiative=newer)
-    event = Event.objects.get(kind=EventKind.LESSON_REUSED, subject=f"lessonuse:{use.pk}")
+    newer = make_initiative(title="Nya sensorer", organisation=elsewhere, lead=reader)
+    services.lesson_use_add(actor=reader, lesson=published, initiative=newer)
+    event = Event.objects.get(
+        kind=EventKind.LESSON_REUSED, subject=f"lessonreuse:{published.pk}:{newer.organisation_id}"
+    )
     assert event.initiative == published.initiative
 
 
-def test_a_use_within_the_same_organisation_earns_no_event(published, make_initiative, person):
-    newer = make_initiative(title="Nya sensorer", organisation=published.initiative.organisation)
-    use = services.lesson_use_add(actor=person("initiativledare"), lesson=published, initiative=newer)
-    assert not Event.objects.filter(subject=f"lessonuse:{use.pk}").exists()
+def test_a_use_within_the_same_organisation_earns_no_event(published, make_initiative, person, reader):
+    newer = make_initiative(title="Nya sensorer", organisation=published.initiative.organisation, lead=reader)
+    services.lesson_use_add(actor=reader, lesson=published, initiative=newer)
+    assert not Event.objects.filter(subject=f"lessonreuse:{published.pk}:{newer.organisation_id}").exists()
 
 
-def test_noting_a_lesson_is_refused_when_it_breaks_a_rule(draft, published, make_initiative, person):
-    newer = make_initiative(title="Nya sensorer")
+def test_noting_a_lesson_is_refused_when_it_breaks_a_rule(draft, published, make_initiative, person, reader):
+    newer = make_initiative(title="Nya sensorer", lead=reader)
     before = LessonUse.objects.count()
     with pytest.raises(PermissionDenied):  # not the lead
         services.lesson_use_add(actor=person("datapublicerare"), lesson=published, initiative=newer)
     with pytest.raises(ValidationError, match="published"):
-        services.lesson_use_add(actor=person("initiativledare"), lesson=draft, initiative=newer)
+        services.lesson_use_add(actor=reader, lesson=draft, initiative=newer)
     with pytest.raises(ValidationError, match="own lesson"):
         services.lesson_use_add(actor=person("initiativledare"), lesson=published, initiative=published.initiative)
+    mine = make_initiative(title="Egna sensorer")  # led by the lesson's own lead: no points for one's own lesson
+    with pytest.raises(ValidationError, match="behind this lesson"):
+        services.lesson_use_add(actor=person("initiativledare"), lesson=published, initiative=mine)
     assert LessonUse.objects.count() == before
-    services.lesson_use_add(actor=person("initiativledare"), lesson=published, initiative=newer)
+    services.lesson_use_add(actor=reader, lesson=published, initiative=newer)
     with pytest.raises(ValidationError, match="already noted"):
-        services.lesson_use_add(actor=person("initiativledare"), lesson=published, initiative=newer)
+        services.lesson_use_add(actor=reader, lesson=published, initiative=newer)
     assert LessonUse.objects.count() == before + 1
 
 
-def test_the_lead_notes_a_lesson_from_the_initiative_page(published, make_initiative, client_as):
-    newer = make_initiative(title="Nya sensorer")
-    client = client_as("initiativledare")
+def test_the_lead_notes_a_lesson_from_the_initiative_page(published, make_initiative, client_as, reader):
+    newer = make_initiative(title="Nya sensorer", lead=reader)
+    client = client_as(reader.username)
     page = client.get(newer.get_absolute_url()).content.decode()
     assert "Lessons we read first" in page and f'value="{published.pk}"' in page
     response = client.post(f"/en/erkannande/initiativ/{newer.slug}/lasta-lardomar/", {"lesson": published.pk})
@@ -370,3 +383,12 @@ def test_the_demo_has_a_bank_of_published_lessons_and_a_use_across_organisations
     assert Initiative.objects.get(slug="ar-guide-i-kulturhuset") in selectors.owing_lesson()
     assert load_demo_lessons() == 0  # a second load adds nothing
     assert Lesson.objects.count() == len(states)
+
+
+def test_a_lessons_swedish_text_is_marked_as_swedish_on_the_english_page(published):
+    from django.test import Client
+
+    english = Client().get(f"/en/erkannande/lardomar/{published.pk}/").content.decode()
+    assert f'<h1 lang="sv">{published.title}</h1>' in english
+    swedish = Client().get(f"/erkannande/lardomar/{published.pk}/").content.decode()
+    assert f"<h1>{published.title}</h1>" in swedish

@@ -80,15 +80,21 @@ def test_the_policy_page_shows_the_points_and_the_versions(client):
 def test_the_it_director_changes_the_policy_with_the_form(client_as):
     client = client_as("it-direktor")
     assert "Change the points" in client.get("/en/erkannande/policy/").content.decode()
-    form = {kind: 10 for kind in EventKind.values} | {"scaled": 40, "note": "Skalning är svårt"}
+    seen = policy_current().version
+    form = {kind: 10 for kind in EventKind.values} | {"scaled": 40, "note": "Skalning är svårt", "seen_version": seen}
     response = client.post("/en/erkannande/policy/andra/", form)
     assert response.status_code == 302
     assert policy_current().points("scaled") == 40 and policy_current().note == "Skalning är svårt"
+    # A second editor who opened the form before that save does not silently undo it.
+    stale = form | {"scaled": 5, "note": "Gammal vy"}
+    response = client.post("/en/erkannande/policy/andra/", stale)
+    assert response.status_code == 200 and "Someone else changed the policy" in response.content.decode()
+    assert policy_current().points("scaled") == 40 and policy_current().version == seen + 1
 
 
 def test_bad_points_are_shown_next_to_the_field_and_nothing_is_saved(client_as):
     count = Policy.objects.count()
-    form = {kind: 10 for kind in EventKind.values} | {"scaled": "-3", "note": "Fel"}
+    form = {kind: 10 for kind in EventKind.values} | {"scaled": "-3", "note": "Fel", "seen_version": 1}
     response = client_as("it-direktor").post("/en/erkannande/policy/andra/", form)
     assert response.status_code == 200
     assert re.search(r'id="id_scaled_error"', response.content.decode())

@@ -353,7 +353,9 @@ def load_demo_lessons() -> int:
         written[slug] = lesson
     for old, new in USES:
         lesson, initiative = written.get(old), initiatives.get(new)
-        if lesson is not None and initiative is not None and initiative.lead is not None and initiative.is_open:
+        if lesson is None or initiative is None or initiative.lead is None or not initiative.is_open:
+            continue
+        if not lessons.behind_lesson(initiative.lead, lesson):  # nobody notes their own lesson
             lessons.lesson_use_add(
                 actor=initiative.lead, lesson=Lesson.objects.get(pk=lesson.pk), initiative=initiative
             )

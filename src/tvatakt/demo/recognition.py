@@ -55,7 +55,7 @@ def load_demo_recognition() -> int:
         .select_related("adoption__decision", "adoption__organisation")
     )
     for step in implemented:
-        recognise_adoption(step.adoption, step)
+        recognise_adoption(step.adoption, step, reported_on=step.date)  # the demo's past, as it happened
     return Event.objects.count() - before
 
 
@@ -122,9 +122,10 @@ def _initiative_events(policy, initiatives):
         if outcome == Outcome.SCALED:
             yield _event(policy, EventKind.SCALED, subject, outcome_on, **whom)
     gates = GateDecision.objects.filter(initiative__in=list(marathons), decision=GateChoice.GO)
-    for pk, initiative, decided_on, due_on in gates.values_list("pk", "initiative_id", "decided_on", "due_on"):
+    for phase, initiative, decided_on, due_on in gates.values_list("phase_id", "initiative_id", "decided_on", "due_on"):
         if decided_on <= due_on:
-            yield _event(policy, EventKind.GATE_ON_TIME, f"gate:{pk}", decided_on, **marathons[initiative])
+            subject = f"gate:{initiative}:{phase}"
+            yield _event(policy, EventKind.GATE_ON_TIME, subject, decided_on, **marathons[initiative])
 
 
 def _adoption_events(policy) -> None:

@@ -30,6 +30,7 @@ class PolicyForm(forms.Form):
         self.fields["note"] = forms.CharField(
             label=_("Why the points change"), max_length=300, widget=forms.Textarea(attrs={"rows": 3})
         )
+        self.fields["seen_version"] = forms.IntegerField(widget=forms.HiddenInput)
 
     def weights(self) -> dict[str, int]:
         return {kind: self.cleaned_data[kind] for kind in EventKind.values}

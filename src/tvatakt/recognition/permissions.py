@@ -69,7 +69,7 @@ reviewer = is_superuser | is_it_director | heads_unit_of_lesson
 
 rules.add_perm("recognition.write_lesson", is_superuser | is_on_initiative)
 rules.add_perm("recognition.edit_lesson", is_superuser | writes_lesson | is_author)
-rules.add_perm("recognition.review_lesson", reviewer & ~is_author)
+rules.add_perm("recognition.review_lesson", reviewer & ~is_author & ~writes_lesson)
 rules.add_perm("recognition.read_lesson", lesson_is_published | writes_lesson | is_author | reviewer)
 rules.add_perm("recognition.note_lesson_use", is_superuser | leads_initiative)
 rules.add_perm("recognition.manage_awards", is_superuser | is_it_director)

@@ -90,15 +90,21 @@ def _grouped(events: QuerySet, field: str) -> dict:
     return found
 
 
+def _counted() -> QuerySet[Event]:
+    """The events the public figures count. A confidential initiative's points stay out of every total until it
+    is no longer confidential: otherwise a total minus the events listed would give it away."""
+    return Event.objects.exclude(initiative__is_confidential=True)
+
+
 def quarters_with_events() -> list[datetime.date]:
     """The quarters anything was recognised in, newest first."""
-    return list(Event.objects.order_by("-quarter").values_list("quarter", flat=True).distinct())
+    return list(_counted().order_by("-quarter").values_list("quarter", flat=True).distinct())
 
 
 def balances(level: str, quarter: datetime.date) -> list[tuple[Unit | Organisation | Cluster, Balance]]:
     """Every unit, active organisation or cluster with its balance in the quarter: most points first. A cluster's
     balance is the sum of its member organisations'. Two queries, however many events."""
-    events = Event.objects.filter(quarter=quarter)
+    events = _counted().filter(quarter=quarter)
     if level == "unit":
         found = _grouped(events, "unit_id")
         rows = [(unit, found.get(unit.pk, Balance())) for unit in Unit.objects.order_by("number")]
@@ -117,7 +123,7 @@ def balances(level: str, quarter: datetime.date) -> list[tuple[Unit | Organisati
 def trend(last: datetime.date, quarters: int = 8, **scope) -> list[tuple[str, Balance]]:
     """(label, Balance) for each of the `quarters` quarters up to `last`, city-wide or for one `organisation=`."""
     first = add_quarters(last, 1 - quarters)
-    events = Event.objects.filter(quarter__gte=first, quarter__lte=last, **scope)
+    events = _counted().filter(quarter__gte=first, quarter__lte=last, **scope)
     found: dict = {}
     for quarter, tempo, points in events.values_list("quarter", "tempo").annotate(points=Sum("points")).order_by():
         _add(found, quarter, tempo, points)
@@ -297,7 +303,10 @@ def award_round_detail(*, pk: int) -> AwardRound:
         Nomination.objects.select_related(
             "initiative__organisation", "lesson__initiative__organisation", "nominated_by"
         )
-        .prefetch_related("initiative__team")
+        .prefetch_related("initiative__team", "lesson__initiative__team")
+        # Nominations are public: one whose initiative has since become confidential drops out.
+        .exclude(initiative__is_confidential=True)
+        .exclude(lesson__initiative__is_confidential=True)
         .annotate(mean=Avg("scores__score"), score_count=Count("scores"))
         .order_by("pk")
     )

@@ -20,10 +20,11 @@ from tvatakt.recognition.models import AwardRound, Lesson, Nomination, Score
 
 
 def is_nominee(person: Person, nomination: Nomination) -> bool:
-    """Is `person` part of what is nominated: the lead or a team member of the initiative, or the lesson's author?"""
-    if nomination.lesson_id:
-        return nomination.lesson.author_id == person.pk
-    initiative = nomination.initiative
+    """Is `person` part of what is nominated: the lead or a team member of the initiative (for a lesson, of the
+    initiative it comes from), or the lesson's author?"""
+    if nomination.lesson_id and nomination.lesson.author_id == person.pk:
+        return True
+    initiative = nomination.lesson.initiative if nomination.lesson_id else nomination.initiative
     return initiative.lead_id == person.pk or any(member.pk == person.pk for member in initiative.team.all())
 
 
@@ -149,7 +150,9 @@ def score_add(*, actor: Person, nomination: Nomination, score: int) -> Score:
 def missing_scores(award_round: AwardRound) -> dict[Person, int]:
     """For each juror who has not finished: how many nominations they may score but have not."""
     nominations = list(
-        award_round.nominations.select_related("lesson", "initiative").prefetch_related("initiative__team")
+        award_round.nominations.select_related("lesson__initiative", "initiative").prefetch_related(
+            "initiative__team", "lesson__initiative__team"
+        )
     )
     scored = set(Score.objects.filter(nomination__round=award_round).values_list("juror_id", "nomination_id"))
     missing = {}

@@ -9,6 +9,7 @@ import datetime
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tvatakt.core.errors import DomainError
@@ -56,8 +57,10 @@ def _clean_weights(weights: dict) -> dict[str, int]:
     return cleaned
 
 
-def policy_update(*, actor: Person, weights: dict, note: str) -> Policy:
-    """A new version of the policy. The old one is kept as it was: events keep the points they earned under it."""
+def policy_update(*, actor: Person, weights: dict, note: str, seen_version: int | None = None) -> Policy:
+    """A new version of the policy. The old one is kept as it was: events keep the points they earned under it.
+    `seen_version` is the version the editor started from: if another has been saved since, nothing is saved,
+    so one edit never silently undoes another."""
     require(actor, "recognition.edit_policy")
     cleaned = _clean_weights(weights)
     if not note.strip():
@@ -65,6 +68,8 @@ def policy_update(*, actor: Person, weights: dict, note: str) -> Policy:
     try:
         with transaction.atomic():
             latest = Policy.objects.select_for_update().order_by("-version").first() or policy_current()
+            if seen_version is not None and latest.version != seen_version:
+                raise IntegrityError("a newer version was saved")
             policy = Policy(version=latest.version + 1, weights=cleaned, note=note.strip(), created_by=actor)
             policy.full_clean()
             policy.save()
@@ -130,8 +135,9 @@ def recognise_gate(record, initiative) -> None:
         return
     if record.decision == GateChoice.GO and record.on_time:
         event_record(
-            kind=EventKind.GATE_ON_TIME, subject=f"gate:{record.pk}", occurred_on=record.decided_on,
-            initiative=initiative,
+            # One per phase's gate, however often it is decided: recycling a phase never earns it twice.
+            kind=EventKind.GATE_ON_TIME, subject=f"gate:{initiative.pk}:{record.phase_id}",
+            occurred_on=record.decided_on, initiative=initiative,
         )  # fmt: skip
     if initiative.status == Status.DONE and within_budget(initiative.budget_planned, initiative.budget_spent):
         event_record(
@@ -169,9 +175,13 @@ def recognise_benefit(benefit, day: datetime.date, recorded_by_id: int | None) -
         )
 
 
-def recognise_adoption(adoption, step) -> None:
-    """An organisation that implemented a council decision on or before its deadline."""
-    if step.state == AdoptionState.IMPLEMENTED and step.date <= adoption.decision.deadline:
+def recognise_adoption(adoption, step, reported_on: datetime.date | None = None) -> None:
+    """An organisation that implemented a council decision on or before its deadline, and said so by then: a
+    report made after the deadline earns nothing, whatever date it gives. `reported_on` is today, except when the
+    demo replays its own past."""
+    reported_on = reported_on or timezone.localdate()
+    deadline = adoption.decision.deadline
+    if step.state == AdoptionState.IMPLEMENTED and step.date <= deadline and reported_on <= deadline:
         event_record(
             kind=EventKind.ADOPTED_EARLY, subject=f"adoption:{adoption.pk}", occurred_on=step.date,
             organisation=adoption.organisation,

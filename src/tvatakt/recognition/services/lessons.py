@@ -1,7 +1,7 @@
 """The lessons-learned bank: the lead (or team) writes a lesson, the head of the initiative's unit reviews it, and
 only then is it published. A later initiative notes the lessons it read first."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -109,7 +109,7 @@ def lesson_review(*, actor: Person, lesson: Lesson, publish: bool, comment: str 
     """The reviewer publishes the lesson, or sends it back to its writers with a comment. Never its own author."""
     if actor is not None and lesson.author_id == actor.pk:
         raise DomainError(_("You wrote this lesson, so someone else must review it."))
-    require(actor, "recognition.review_lesson", lesson)
+    require(actor, "recognition.review_lesson", lesson)  # not its lead or team either: they may have rewritten it
     comment = comment.strip()
     if not publish and not comment:
         raise DomainError({"comment": _("Say what should change before it can be published.")})
@@ -141,23 +141,35 @@ def lesson_use_add(*, actor: Person, lesson: Lesson, initiative: Initiative) -> 
         )
     if not initiative.is_open:
         raise DomainError(_("The initiative has ended. Note the lessons you read while it is under way."))
+    if behind_lesson(actor, lesson):  # nobody earns reuse points for their own lesson
+        raise DomainError({"lesson": _("You are behind this lesson. Someone who was not part of it notes its use.")})
     if LessonUse.objects.filter(lesson=lesson, initiative=initiative).exists():
         raise DomainError({"lesson": _("The initiative has already noted this lesson.")})
     use = LessonUse(lesson=lesson, initiative=initiative, noted_by=actor)
-    with transaction.atomic():
-        use.save()
-        if lesson.initiative.organisation_id != initiative.organisation_id:
-            _reused(use, lesson)
+    try:
+        with transaction.atomic():
+            use.save()
+            if lesson.initiative.organisation_id != initiative.organisation_id:
+                _reused(use, lesson, initiative)
+    except IntegrityError as exc:  # two clicks at once: the unique pair lets one through
+        raise DomainError({"lesson": _("The initiative has already noted this lesson.")}) from exc
     return use
 
 
-def _reused(use: LessonUse, lesson: Lesson) -> None:
+def behind_lesson(person: Person, lesson: Lesson) -> bool:
+    """The lesson's author, or the lead or a team member of the initiative it comes from."""
+    initiative = lesson.initiative
+    return person.pk in {lesson.author_id, initiative.lead_id} or initiative.team.filter(pk=person.pk).exists()
+
+
+def _reused(use: LessonUse, lesson: Lesson, initiative: Initiative) -> None:
     # Imported here: the events service belongs to the recognition events, which this module must not wait for.
     from tvatakt.recognition.services.events import event_record
 
     event_record(
         kind=EventKind.LESSON_REUSED,
-        subject=f"lessonuse:{use.pk}",
+        # Once per lesson and reusing organisation: many initiatives of one organisation count as one reuse.
+        subject=f"lessonreuse:{lesson.pk}:{initiative.organisation_id}",
         occurred_on=timezone.localdate(use.created_at),
         initiative=lesson.initiative,
     )

@@ -108,11 +108,12 @@ def policy_edit(request):
     if not request.user.has_perm("recognition.edit_policy"):
         raise PermissionDenied
     current = services.policy_current()
-    initial = {kind: current.points(kind) for kind in EventKind.values}
+    initial = {kind: current.points(kind) for kind in EventKind.values} | {"seen_version": current.version}
     form = PolicyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if call_service(form, services.policy_update, actor=request.user, weights=form.weights(), note=data["note"]):
+        fields = {"weights": form.weights(), "note": data["note"], "seen_version": data["seen_version"]}
+        if call_service(form, services.policy_update, actor=request.user, **fields):
             messages.success(request, _("The new points apply from now on. Earlier events keep theirs."))
             return redirect("recognition:policy")
     return render_form_page(
