@@ -5,7 +5,6 @@ import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from tvatakt.core.cache import public_page
 from tvatakt.core.forms import call_service, render_form_page
+from tvatakt.core.permissions import require
 from tvatakt.council import calendar, selectors
 from tvatakt.council.forms import (
     ClusterMeetingForm,
@@ -41,11 +41,6 @@ def _cluster(slug: str) -> Cluster:
         return selectors.forum_cluster(slug=slug)
     except Cluster.DoesNotExist as exc:
         raise Http404 from exc
-
-
-def _guard(user, perm: str, obj=None) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def _may(user, cluster: Cluster) -> dict[str, bool]:
@@ -98,7 +93,7 @@ def _thread(cluster: Cluster, pk: int) -> Thread:
 def thread_detail(request, slug: str, pk: int):
     """A thread's posts, and at the end the form to reply."""
     cluster = _cluster(slug)
-    _guard(request.user, "council.read_forum", cluster)
+    require(request.user, "council.read_forum", cluster)
     thread = _thread(cluster, pk)
     form = ReplyForm(request.POST or None)
     posts = Paginator(selectors.thread_posts(thread=thread), POSTS_PER_PAGE)
@@ -117,7 +112,7 @@ def thread_detail(request, slug: str, pk: int):
 @login_required
 def thread_create(request, slug: str):
     cluster = _cluster(slug)
-    _guard(request.user, "council.post_in_forum", cluster)
+    require(request.user, "council.post_in_forum", cluster)
     form = ThreadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         thread = call_service(form, services.thread_start, actor=request.user, cluster=cluster, **form.cleaned_data)
@@ -132,7 +127,7 @@ def thread_create(request, slug: str):
 @login_required
 def post_hide(request, slug: str, pk: int):
     cluster = _cluster(slug)
-    _guard(request.user, "council.moderate_forum", cluster)
+    require(request.user, "council.moderate_forum", cluster)
     post = get_object_or_404(Post.objects.select_related("thread__cluster", "author"), pk=pk, thread__cluster=cluster)
     form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -152,7 +147,7 @@ def post_hide(request, slug: str, pk: int):
 @login_required
 def thread_hide(request, slug: str, pk: int):
     cluster = _cluster(slug)
-    _guard(request.user, "council.moderate_forum", cluster)
+    require(request.user, "council.moderate_forum", cluster)
     thread = _thread(cluster, pk)
     form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -171,7 +166,7 @@ def thread_hide(request, slug: str, pk: int):
 @login_required
 def cluster_meeting_create(request, slug: str):
     cluster = _cluster(slug)
-    _guard(request.user, "council.schedule_cluster_meeting", cluster)
+    require(request.user, "council.schedule_cluster_meeting", cluster)
     form = ClusterMeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if call_service(
@@ -186,7 +181,7 @@ def cluster_meeting_create(request, slug: str):
 @login_required
 def proposal_create(request, slug: str):
     cluster = _cluster(slug)
-    _guard(request.user, "council.raise_proposal", cluster)
+    require(request.user, "council.raise_proposal", cluster)
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         proposal = call_service(form, services.proposal_raise, actor=request.user, cluster=cluster, **form.cleaned_data)
@@ -224,14 +219,14 @@ def _proposal_page(request, bound=None):
 
 @login_required
 def proposal_list(request):
-    _guard(request.user, "council.manage")
+    require(request.user, "council.manage")
     return _proposal_page(request)
 
 
 @login_required
 @require_POST
 def proposal_schedule(request, pk: int):
-    _guard(request.user, "council.manage")
+    require(request.user, "council.manage")
     proposal = get_object_or_404(Proposal, pk=pk)
     form = ProposalScheduleForm(request.POST, meetings=selectors.planned_meetings(), prefix=f"s{pk}")
     if form.is_valid():
@@ -251,7 +246,7 @@ def proposal_schedule(request, pk: int):
 @login_required
 @require_POST
 def proposal_decline(request, pk: int):
-    _guard(request.user, "council.manage")
+    require(request.user, "council.manage")
     proposal = get_object_or_404(Proposal, pk=pk)
     form = ProposalDeclineForm(request.POST, prefix=f"d{pk}")
     if form.is_valid():

@@ -10,19 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tvatakt.core.forms import call_service, render_form_page
+from tvatakt.core.permissions import require
 from tvatakt.council import selectors, services
 from tvatakt.council.forms import AgendaItemForm, AttachmentForm, DecisionForm, MeetingForm
 from tvatakt.council.models import AgendaItem, Attachment, Meeting
 
 
-def _guard(user, perm: str) -> None:
-    if not user.has_perm(perm):
-        raise PermissionDenied
-
-
 @login_required
 def meeting_create(request):
-    _guard(request.user, "council.manage")
+    require(request.user, "council.manage")
     council = selectors.council()
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -39,7 +35,7 @@ def meeting_create(request):
 
 @login_required
 def item_add(request, pk: int):
-    _guard(request.user, "council.manage")
+    require(request.user, "council.manage")
     meeting = get_object_or_404(Meeting, pk=pk)
     form = AgendaItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -53,7 +49,7 @@ def item_add(request, pk: int):
 
 @login_required
 def attachment_add(request, pk: int):
-    _guard(request.user, "council.manage")
+    require(request.user, "council.manage")
     item = get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=pk)
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -67,7 +63,7 @@ def attachment_add(request, pk: int):
 @login_required
 @require_POST
 def attachment_remove(request, pk: int):
-    _guard(request.user, "council.manage")
+    require(request.user, "council.manage")
     attachment = get_object_or_404(Attachment.objects.select_related("item__meeting"), pk=pk)
     try:
         services.attachment_remove(actor=request.user, attachment=attachment)
@@ -81,7 +77,7 @@ def attachment_remove(request, pk: int):
 
 @login_required
 def decision_record(request, pk: int):
-    _guard(request.user, "council.manage")
+    require(request.user, "council.manage")
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
     voters = [assignment.person for assignment in selectors.voting_members()]
     initial = {"decided_on": item.meeting.starts_at.date(), "method": "consensus", "scope": "all"}

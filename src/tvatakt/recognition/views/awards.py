@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from tvatakt.core.cache import public_page
 from tvatakt.core.forms import call_service, render_form_page
+from tvatakt.core.permissions import require
 from tvatakt.recognition import selectors
 from tvatakt.recognition.choices import RoundStatus
 from tvatakt.recognition.forms import AwardRoundForm, NominationForm, ScoreForm
@@ -26,11 +27,6 @@ def _round(pk: int) -> AwardRound:
         return selectors.award_round_detail(pk=pk)
     except AwardRound.DoesNotExist as exc:
         raise Http404 from exc
-
-
-def _guard(user, perm: str, obj=None) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 @public_page
@@ -69,7 +65,7 @@ def award_round(request, pk: int):
 
 @login_required
 def award_round_create(request):
-    _guard(request.user, "recognition.manage_awards")
+    require(request.user, "recognition.manage_awards")
     form = AwardRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         created = call_service(form, services.award_round_open, actor=request.user, **form.cleaned_data)
@@ -86,7 +82,7 @@ def award_round_create(request):
 @login_required
 def nomination_create(request, pk: int):
     award_round = _round(pk)
-    _guard(request.user, "recognition.nominate")
+    require(request.user, "recognition.nominate")
     lessons = Lesson.objects.public().only("pk", "title").order_by("title")
     form = NominationForm(request.POST or None, award_round=award_round, lessons=lessons)
     if request.method == "POST" and form.is_valid():
@@ -135,7 +131,7 @@ def award_scoring(request, pk: int):
 
 
 def _step(request, pk: int, service, done: str):
-    _guard(request.user, "recognition.manage_awards")
+    require(request.user, "recognition.manage_awards")
     award_round = _round(pk)
     try:
         service(actor=request.user, round=award_round)

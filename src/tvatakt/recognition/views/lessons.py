@@ -3,7 +3,7 @@ the unit head's review queue, and the initiative's "we read this first". Every f
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from tvatakt.core.cache import public_page
 from tvatakt.core.forms import call_service, render_form_page
+from tvatakt.core.permissions import require
 from tvatakt.portfolio.models import Initiative
 from tvatakt.recognition import selectors
 from tvatakt.recognition.choices import LessonState
@@ -20,11 +21,6 @@ from tvatakt.recognition.models import Lesson
 from tvatakt.recognition.services import lessons as services
 
 PER_PAGE = 20
-
-
-def _guard(user, perm: str, obj=None) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def _lesson(request, pk: int) -> Lesson:
@@ -68,7 +64,7 @@ def lesson_detail(request, pk: int):
 @login_required
 def lesson_create(request, slug: str):
     initiative = _initiative(request, slug)
-    _guard(request.user, "recognition.write_lesson", initiative)
+    require(request.user, "recognition.write_lesson", initiative)
     form = LessonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         lesson = call_service(
@@ -85,7 +81,7 @@ def lesson_create(request, slug: str):
 @login_required
 def lesson_edit(request, pk: int):
     lesson = _lesson(request, pk)
-    _guard(request.user, "recognition.edit_lesson", lesson)
+    require(request.user, "recognition.edit_lesson", lesson)
     if lesson.state != LessonState.DRAFT:
         messages.error(request, _("Only a draft can be changed."))
         return redirect(lesson)
@@ -102,7 +98,7 @@ def lesson_edit(request, pk: int):
 @require_POST
 def lesson_submit(request, pk: int):
     lesson = _lesson(request, pk)
-    _guard(request.user, "recognition.edit_lesson", lesson)
+    require(request.user, "recognition.edit_lesson", lesson)
     try:
         services.lesson_submit(actor=request.user, lesson=lesson)
     except ValidationError as exc:  # a broken rule: say it on the lesson's page, where the button was
@@ -119,7 +115,7 @@ def lesson_review(request, pk: int):
     if lesson.author_id == request.user.pk:
         messages.error(request, _("You wrote this lesson, so someone else must review it."))
         return redirect(lesson)
-    _guard(request.user, "recognition.review_lesson", lesson)
+    require(request.user, "recognition.review_lesson", lesson)
     form = LessonReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         reviewed = call_service(form, services.lesson_review, actor=request.user, lesson=lesson, **form.cleaned_data)
@@ -146,7 +142,7 @@ def lesson_review_queue(request):
 @require_POST
 def lesson_use_add(request, slug: str):
     initiative = _initiative(request, slug)
-    _guard(request.user, "recognition.note_lesson_use", initiative)
+    require(request.user, "recognition.note_lesson_use", initiative)
     form = LessonUseForm(request.POST, lessons=selectors.lessons_to_read(initiative=initiative))
     if form.is_valid():
         lesson = Lesson.objects.public().select_related("initiative").filter(pk=form.cleaned_data["lesson"]).first()
