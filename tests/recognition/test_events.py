@@ -175,6 +175,17 @@ def test_a_late_gate_or_a_gate_held_earns_nothing(make_initiative, person, today
     assert not of(EventKind.GATE_ON_TIME).filter(subject__startswith=f"gate:{initiative.pk}:").exists()
 
 
+def test_a_gate_written_up_long_after_its_due_day_earns_nothing_whatever_date_it_gives(make_initiative, person, today):
+    initiative = make_initiative("program")
+    entered = today - datetime.timedelta(days=400)  # the phase's due day passed long ago
+    Initiative.objects.filter(pk=initiative.pk).update(start_date=entered, phase_entered_on=entered)
+    backdated = go(initiative, person("it-direktor"), decided_on=entered + datetime.timedelta(days=1))
+    assert backdated.on_time  # the date given is within the plan ...
+    assert not of(EventKind.GATE_ON_TIME).filter(initiative=initiative).exists()  # ... but it was written up late
+    events.recognise_gate(backdated, initiative, recorded_on=backdated.due_on + events.GATE_RECORD_GRACE)
+    assert of(EventKind.GATE_ON_TIME).filter(initiative=initiative).count() == 1  # a week's grace for paperwork
+
+
 def finish(initiative, actor):
     initiative.refresh_from_db()
     while initiative.is_open:

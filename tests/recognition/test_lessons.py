@@ -294,6 +294,22 @@ def test_a_new_initiatives_lead_notes_a_lesson_and_another_organisation_earns_an
         kind=EventKind.LESSON_REUSED, subject=f"lessonreuse:{published.pk}:{newer.organisation_id}"
     )
     assert event.initiative == published.initiative
+    assert event.person == published.author
+
+
+def test_a_reused_lesson_rewards_the_team_member_who_wrote_it(stopped, make_initiative, person, reader):
+    from tvatakt.organisation.models import Organisation
+
+    writer = person("datapublicerare")  # on the team, not the lead
+    lesson = services.lesson_write(actor=writer, initiative=stopped, **TEXTS)
+    services.lesson_submit(actor=writer, lesson=lesson)
+    lesson = services.lesson_review(actor=person("enhetschef"), lesson=lesson, publish=True)
+    newer = make_initiative(
+        title="Nya sensorer", organisation=Organisation.objects.get(name="Trafikkontoret"), lead=reader
+    )
+    services.lesson_use_add(actor=reader, lesson=lesson, initiative=newer)
+    event = Event.objects.get(kind=EventKind.LESSON_REUSED, subject=f"lessonreuse:{lesson.pk}:{newer.organisation_id}")
+    assert (event.person, event.organisation_id) == (writer, stopped.organisation_id)
 
 
 def test_a_use_within_the_same_organisation_earns_no_event(published, make_initiative, person, reader):

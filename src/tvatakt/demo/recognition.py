@@ -39,7 +39,7 @@ def load_demo_recognition() -> int:
     by_pk = {initiative.pk: initiative for initiative in initiatives}
     gates = GateDecision.objects.filter(initiative__in=by_pk).order_by("decided_on", "pk")
     for record in gates:
-        recognise_gate(record, by_pk[record.initiative_id])
+        recognise_gate(record, by_pk[record.initiative_id], recorded_on=record.decided_on)
     for initiative in by_pk.values():
         recognise_outcome(initiative)
     follow_ups = BenefitFollowUp.objects.filter(benefit__initiative__in=by_pk).select_related("benefit")

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tvatakt.core.admin import ReadOnlyAdmin
 from tvatakt.portfolio.models import Benefit, CheckIn, GateDecision, Initiative, Phase, ProcessType
 
 
@@ -25,17 +26,6 @@ class ProcessTypeAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Initiatives under way depend on the type's mode and unit; the form in the app changes the rest.
         return ["mode", "unit"] if obj is not None else []
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Initiative)

@@ -23,6 +23,9 @@ from tvatakt.recognition.models import Event, Policy
 
 MAX_POINTS = 1000
 BUDGET_TOLERANCE = 10  # delivered within ±10 % of the planned budget
+# A gate decided in a meeting is often written up a few days later. Written up later than this after its due
+# day, it earns nothing, whatever date it gives: a back-dated record must not buy "on time".
+GATE_RECORD_GRACE = datetime.timedelta(days=7)
 
 
 def policy_current() -> Policy:
@@ -95,7 +98,8 @@ def event_record(
     """Record that something recognisable happened, with the points of the policy in force. Returns the new
     event, or None when this kind of event was already recorded for this subject (a repeat never counts twice).
 
-    Called from inside the caller's transaction. Whom it rewards comes from the initiative when one is given."""
+    Called from inside the caller's transaction. The organisation and unit it rewards come from the initiative
+    when one is given."""
     kind = EventKind(kind)
     if _recorded(kind, subject):
         return None
@@ -111,7 +115,8 @@ def event_record(
         initiative=initiative,
         organisation_id=initiative.organisation_id if initiative else getattr(organisation, "pk", None),
         unit_id=initiative.unit_id if initiative else getattr(unit, "pk", None),
-        person_id=initiative.lead_id if initiative else getattr(person, "pk", None),
+        # The person given, else the initiative's lead: a lesson's reuse rewards whoever wrote it.
+        person_id=getattr(person, "pk", None) or (initiative.lead_id if initiative else None),
     )
     try:
         with transaction.atomic():  # a savepoint: losing the race must not spoil the caller's transaction
@@ -126,14 +131,16 @@ def event_record(
 # What earns an event. Each is called by the service that changed the state, after the change.
 
 
-def recognise_gate(record, initiative) -> None:
+def recognise_gate(record, initiative, recorded_on: datetime.date | None = None) -> None:
     """A marathon gate passed on or before its due day (the dashboard's "gates on time"), and a marathon
-    delivered within budget when its last gate ends it."""
+    delivered within budget when its last gate ends it. `recorded_on` is the day the decision was written down:
+    today, except when the demo replays its own past."""
     if initiative.mode != Mode.MARATHON:
         if initiative.outcome:  # a sprint stopped at a gate has its outcome now
             recognise_outcome(initiative)
         return
-    if record.decision == GateChoice.GO and record.on_time:
+    recorded_on = recorded_on or timezone.localdate()
+    if record.decision == GateChoice.GO and record.on_time and recorded_on <= record.due_on + GATE_RECORD_GRACE:
         event_record(
             # One per phase's gate, however often it is decided: recycling a phase never earns it twice.
             kind=EventKind.GATE_ON_TIME, subject=f"gate:{initiative.pk}:{record.phase_id}",

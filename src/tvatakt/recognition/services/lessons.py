@@ -172,4 +172,5 @@ def _reused(use: LessonUse, lesson: Lesson, initiative: Initiative) -> None:
         subject=f"lessonreuse:{lesson.pk}:{initiative.organisation_id}",
         occurred_on=timezone.localdate(use.created_at),
         initiative=lesson.initiative,
+        person=lesson.author,
     )
