@@ -36,6 +36,25 @@ def test_the_dashboard_shows_the_quarter_chosen_without_javascript(client):
     assert client.get("/en/erkannande/", {"quarter": "1999-01-01"}).status_code == 200  # not a choice: the latest
 
 
+def test_a_year_adds_up_four_quarters_where_both_tempos_can_meet(client):
+    from tvatakt.portfolio.dates import add_quarters
+    from tvatakt.recognition import selectors
+
+    last = selectors.quarters_with_events()[0]
+    year = dict(selectors.balances("organisation", last, 4))
+    summed: dict = {}
+    for back in range(4):
+        for organisation, balance in selectors.balances("organisation", add_quarters(last, -back)):
+            summed[organisation] = summed.get(organisation, selectors.Balance()) + balance
+    assert year == summed
+    assert any(balance.verdict == "in balance" for balance in year.values())  # the demo has balanced ones ...
+    assert any(balance.index == 0 for balance in year.values())  # ... and lopsided ones
+    page = client.get("/en/erkannande/", {"quarter": last.isoformat(), "span": "year"}).content.decode()
+    first = add_quarters(last, -3)
+    assert f"Leaderboards, {first.year} Q{(first.month - 1) // 3 + 1} to {last.year} Q" in page
+    assert re.search(r'value="year"[^>]*checked', page)  # the choice stays chosen
+
+
 def test_an_organisations_history_lists_its_events_newest_first(client):
     organisation = Organisation.objects.get(name="Utbildningsförvaltningen")
     event_record(
@@ -123,6 +142,10 @@ def test_the_api_lists_events_with_filters_and_balances_per_level(client):
         rows = client.get("/api/v1/recognition/balances", {"level": level, "quarter": quarter}).json()
         assert rows and all(row["balance_index"] is None or 0 <= row["balance_index"] <= 1 for row in rows)
     assert client.get("/api/v1/recognition/balances", {"level": "person"}).status_code == 422
+    one = client.get("/api/v1/recognition/balances", {"quarter": quarter}).json()
+    year = client.get("/api/v1/recognition/balances", {"quarter": quarter, "quarters": 4}).json()
+    assert sum(row["stability"] for row in year) >= sum(row["stability"] for row in one)
+    assert client.get("/api/v1/recognition/balances", {"quarters": 40}).status_code == 422
 
 
 # -- No form lets a user give themselves points -------------------------------------------------------------------

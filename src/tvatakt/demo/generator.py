@@ -141,6 +141,18 @@ def _recognition_done() -> int:
     return generated_done()
 
 
+def _lessons(start: int, stop: int, advance: Advance) -> None:
+    from tvatakt.demo.generated_lessons import generate  # imported here: it uses batched() from this module
+
+    generate(start, stop, advance)
+
+
+def _lessons_done() -> int:
+    from tvatakt.demo.generated_lessons import done
+
+    return done()
+
+
 STEPS: list[Step] = [
     Step(
         name="people",
@@ -157,6 +169,8 @@ STEPS: list[Step] = [
     Step(name="council", per_scale=800, run=_council, done=_council_done),
     # One row per generated initiative gone through (the generated adoptions come with the last batch).
     Step(name="recognition", per_scale=5000, run=_recognition, done=_recognition_done),
+    # The stopped and pivoted ones among them get a lesson; the award rounds come with the last batch.
+    Step(name="lessons", per_scale=5000, run=_lessons, done=_lessons_done),
 ]
 
 

@@ -59,6 +59,7 @@ class BalanceOut(Schema):
 class BalanceFilter(Schema):
     level: str = Field("organisation", pattern="^(unit|organisation|cluster)$")
     quarter: datetime.date | None = Field(None, description="Any day of the quarter; by default the latest.")
+    quarters: int = Field(1, ge=1, le=8, description="How many quarters up to it to add up: 4 for a year.")
 
 
 @router.get("/recognition/events", response=list[EventOut], summary="Recognition events, newest first")
@@ -84,7 +85,7 @@ def list_balances(request, filters: Query[BalanceFilter]):
             "exploration": balance.exploration,
             "balance_index": balance.index,
         }
-        for subject, balance in selectors.balances(filters.level, quarter)
+        for subject, balance in selectors.balances(filters.level, quarter, filters.quarters)
     ]
 
 

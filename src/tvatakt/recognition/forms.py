@@ -14,6 +14,13 @@ from tvatakt.recognition.services.events import MAX_POINTS
 
 class QuarterForm(forms.Form):
     quarter = forms.ChoiceField(label=_("Quarter"))
+    span = forms.ChoiceField(
+        label=_("Period"),
+        choices=[("quarter", _("Only that quarter")), ("year", _("Four quarters up to it"))],
+        required=False,
+        widget=forms.RadioSelect,
+        initial="quarter",
+    )
 
     def __init__(self, *args, quarters=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -101,10 +101,13 @@ def quarters_with_events() -> list[datetime.date]:
     return list(_counted().order_by("-quarter").values_list("quarter", flat=True).distinct())
 
 
-def balances(level: str, quarter: datetime.date) -> list[tuple[Unit | Organisation | Cluster, Balance]]:
-    """Every unit, active organisation or cluster with its balance in the quarter: most points first. A cluster's
-    balance is the sum of its member organisations'. Two queries, however many events."""
-    events = _counted().filter(quarter=quarter)
+def balances(
+    level: str, quarter: datetime.date, quarters: int = 1
+) -> list[tuple[Unit | Organisation | Cluster, Balance]]:
+    """Every unit, active organisation or cluster with its balance over the `quarters` quarters up to `quarter`:
+    most points first. A cluster's balance is the sum of its member organisations'. Two queries, however many
+    events."""
+    events = _counted().filter(quarter__gte=add_quarters(quarter, 1 - quarters), quarter__lte=quarter)
     if level == "unit":
         found = _grouped(events, "unit_id")
         rows = [(unit, found.get(unit.pk, Balance())) for unit in Unit.objects.order_by("number")]

@@ -16,7 +16,7 @@ from tvatakt.core.cache import public_page
 from tvatakt.core.charts import bar_chart
 from tvatakt.core.forms import call_service, render_form_page
 from tvatakt.organisation.models import Organisation, Person
-from tvatakt.portfolio.dates import quarter_label, quarter_start
+from tvatakt.portfolio.dates import add_quarters, quarter_label, quarter_start
 from tvatakt.recognition import selectors
 from tvatakt.recognition.choices import EventKind
 from tvatakt.recognition.forms import PolicyForm, QuarterForm
@@ -39,27 +39,49 @@ def _chart(trend, title: str, html_id: str):
     )
 
 
-def _chosen_quarter(request, quarters: list[datetime.date]) -> tuple[QuarterForm, datetime.date]:
+YEAR = 4  # quarters
+
+
+def _chosen_period(request, quarters: list[datetime.date]) -> tuple[QuarterForm, datetime.date, int]:
+    """The quarter chosen (the latest with events unless another is asked for) and how many quarters up to it:
+    one, or four for a year, where a long process's steady points and a sprint's burst can meet."""
     form = QuarterForm(request.GET or None, quarters=quarters)
-    chosen = form.cleaned_data.get("quarter") if form.is_valid() else ""
+    valid = form.is_valid()
+    chosen = form.cleaned_data.get("quarter") if valid else ""
+    span = YEAR if valid and form.cleaned_data.get("span") == "year" else 1
     if chosen:
-        return form, datetime.date.fromisoformat(chosen)
-    return form, quarters[0] if quarters else quarter_start(timezone.localdate())
+        return form, datetime.date.fromisoformat(chosen), span
+    return form, quarters[0] if quarters else quarter_start(timezone.localdate()), span
+
+
+def period_label(quarter: datetime.date, span: int) -> str:
+    if span == 1:
+        return quarter_label(quarter)
+    return _("%(first)s to %(last)s") % {
+        "first": quarter_label(add_quarters(quarter, 1 - span)),
+        "last": quarter_label(quarter),
+    }
 
 
 @public_page
 def recognition_dashboard(request):
-    form, quarter = _chosen_quarter(request, selectors.quarters_with_events())
+    form, quarter, span = _chosen_period(request, selectors.quarters_with_events())
     trend = selectors.trend(quarter)
     context = {
         "form": form,
         "quarter": quarter,
-        "quarter_label": quarter_label(quarter),
+        "quarter_label": period_label(quarter, span),
         "levels": [
             # (html id, heading, column heading, rows, whether a row links to the organisation's history)
-            ("units", _("Units"), _("Unit"), selectors.balances("unit", quarter), False),
-            ("organisations", _("Organisations"), _("Organisation"), selectors.balances("organisation", quarter), True),
-            ("clusters", _("Clusters"), _("Cluster"), selectors.balances("cluster", quarter), False),
+            ("units", _("Units"), _("Unit"), selectors.balances("unit", quarter, span), False),
+            (
+                "organisations",
+                _("Organisations"),
+                _("Organisation"),
+                selectors.balances("organisation", quarter, span),
+                True,
+            ),
+            ("clusters", _("Clusters"), _("Cluster"), selectors.balances("cluster", quarter, span), False),
         ],
         "chart": _chart(trend, _("The whole city: stability and exploration points per quarter"), "chart-balance"),
         "may_edit_policy": request.user.is_authenticated and request.user.has_perm("recognition.edit_policy"),
