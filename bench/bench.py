@@ -54,6 +54,7 @@ PAGES = [
     ("recognition, an organisation", "/erkannande/organisationer/utbildningsforvaltningen/", 0.25),
     ("lessons-learned bank", "/erkannande/lardomar/", 0.25),
     ("lessons-learned bank, searched", "/erkannande/lardomar/?q=upphandling", 0.25),
+    ("recognition dashboard, a year", "/erkannande/?span=year", 0.25),
     ("awards", "/erkannande/utmarkelser/", 0.25),
     ("API: lessons, searched", "/api/v1/recognition/lessons?q=upphandling", 0.25),
     ("API: balances", "/api/v1/recognition/balances?level=organisation", 0.25),
@@ -68,6 +69,9 @@ def parse_args():
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--only", default="", help="only the pages whose name has one of these comma-separated words (and hello)"
+    )
     return parser.parse_args()
 
 
@@ -184,7 +188,8 @@ def main() -> None:
     process, base = start_server(env, args.workers)
     rows = []
     try:
-        for name, path, minimum in [HELLO, *PAGES]:
+        chosen = [page for page in PAGES if any(word in page[0] for word in args.only.split(","))]
+        for name, path, minimum in [HELLO, *chosen]:
             wrk(base + path, 2, args.connections)  # warm up
             rows.append(
                 {

@@ -57,6 +57,15 @@ def audit(page, url: str, role: str, axe: bool = True) -> PageResult:
         return result
     if "text/html" not in (response.headers.get("content-type", "")):
         return result
+    return _check(page, result, axe)
+
+
+def audit_shown(page, role: str, status: int = 200) -> PageResult:
+    """Check the page as it is now, without loading it again: a form's error state after a POST."""
+    return _check(page, PageResult(url=page.url, role=role, status=status), axe=True)
+
+
+def _check(page, result: PageResult, axe: bool) -> PageResult:
     checks = page.evaluate(
         """() => ({
             lang: document.documentElement.getAttribute('lang') || '',

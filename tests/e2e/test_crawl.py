@@ -3,7 +3,7 @@
 import pytest
 
 from tests.e2e.conftest import log_in
-from tests.e2e.crawler import audit, crawl, table
+from tests.e2e.crawler import audit, audit_shown, crawl, table
 from tvatakt.demo.city import LOGINS
 
 ROLES = [login[0] for login in LOGINS]
@@ -30,18 +30,20 @@ def test_forms_with_errors_pass(server, narrow_page):
     narrow_page.fill("#id_username", "ambassador")
     narrow_page.fill("#id_password", "fel")
     narrow_page.click("main button[type=submit]")
-    failed_login = audit(narrow_page, narrow_page.url, "anonymous")
+    assert narrow_page.locator("main .errorlist, main [role=alert]").count() >= 1
+    failed_login = audit_shown(narrow_page, "anonymous")
     log_in(narrow_page, server, "it-direktor")
     narrow_page.goto(server + "roller/")
     narrow_page.fill("#id_person", "ingen-sadan-person")
     narrow_page.click("main form button[type=submit]")
-    role_error = audit(narrow_page, narrow_page.url, "it-direktor")
+    assert narrow_page.locator("#id_person_error").count() == 1
+    role_error = audit_shown(narrow_page, "it-direktor")
     narrow_page.goto(server + "roller/")
     narrow_page.fill("#id_person", "medborgare")
     narrow_page.select_option("#id_role", "ambassador")  # an ambassador needs an organisation
     narrow_page.click("main form button[type=submit]")
     assert narrow_page.locator("#id_role_error").count() == 1
-    results = [failed_login, role_error, audit(narrow_page, narrow_page.url, "it-direktor")]
+    results = [failed_login, role_error, audit_shown(narrow_page, "it-direktor")]
     print("\n" + table(results))
     assert [r for r in results if not r.ok] == []
 

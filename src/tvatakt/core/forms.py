@@ -4,10 +4,11 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 T = TypeVar("T")
@@ -20,6 +21,19 @@ def call_service(form: forms.BaseForm, service: Callable[..., T], **kwargs) -> T
     except ValidationError as exc:
         add_errors(form, exc)
         return None
+
+
+def button_action(request, service: Callable[..., object], done: str, back, **kwargs):
+    """A button (a form with nothing to fill in) that calls one service and goes back where it was pressed. A
+    broken rule is said on that page, as an error message; nothing is saved."""
+    try:
+        service(actor=request.user, **kwargs)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect(back)
 
 
 def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:

@@ -145,6 +145,12 @@ class ScoreForm(forms.Form):
             )  # fmt: skip
         self.nominations = {f"n{nomination.pk}": nomination for nomination in nominations}
 
+    def clean(self):
+        # A juror may score some nominees now and the rest later, but a save with none would say "saved" for nothing.
+        if self.nominations and not any(self.cleaned_data.get(name) for name in self.nominations):
+            raise forms.ValidationError(_("Choose a score for at least one nominee."))
+        return self.cleaned_data
+
     def scores(self):
         for name, nomination in self.nominations.items():
             if self.cleaned_data.get(name):

@@ -1,12 +1,11 @@
 """Reads for the recognition pages, shaped so that each costs a fixed number of queries."""
 
 import datetime
-import functools
-import operator
 from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from tvatakt.core.i18n import swedish_order
@@ -175,18 +174,17 @@ def _lesson_rows(qs: QuerySet[Lesson]) -> QuerySet[Lesson]:
 
 def lesson_search(qs: QuerySet[Lesson], q: str) -> QuerySet[Lesson]:
     """Lessons matching `q` in their title, their five parts or their tags. On PostgreSQL: full text with Swedish
-    stemming, best match first ("upphandlingar" finds "upphandling"). Elsewhere: every word as a substring."""
+    stemming, best match first ("upphandlingar" finds "upphandling"), over the stored vector of migration 0002
+    (title and learning weigh most). Elsewhere: every word as a substring."""
     q = q.strip()
     if not q:
         return qs
     tagged = Lesson.tags.through.objects.filter(tag__name__icontains=q).values("lesson_id")
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 
-        weights = dict.fromkeys(LESSON_FIELDS, "B") | {"title": "A", "learned": "A"}
-        vector = functools.reduce(
-            operator.add, (SearchVector(field, config="swedish", weight=weights[field]) for field in LESSON_FIELDS)
-        )
+        # A fixed column name, no input: the column is the database's own (see the migration).
+        vector = RawSQL('"recognition_lesson"."search"', [], output_field=SearchVectorField())  # noqa: S611
         query = SearchQuery(q, config="swedish", search_type="websearch")
         return (
             qs.annotate(search=vector, rank=SearchRank(vector, query))

@@ -99,7 +99,7 @@ def meetings_feed(request):
 
 def attachment_download(request, pk: int, filename: str):
     """A paper on the agenda. Always a download, never shown inline: a file cannot run as our page."""
-    attachment = get_object_or_404(Attachment, pk=pk, filename=filename)
+    attachment = get_object_or_404(Attachment.objects.select_related("item__meeting"), pk=pk, filename=filename)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
@@ -107,7 +107,7 @@ def attachment_download(request, pk: int, filename: str):
     response = FileResponse(handle, as_attachment=True, filename=attachment.filename)
     response["Content-Type"] = attachment.content_type
     # Fixed once the minutes are approved; until then a paper may still be taken off the agenda.
-    approved = Meeting.objects.filter(pk=attachment.item.meeting_id, status=MeetingStatus.APPROVED).exists()
+    approved = attachment.item.meeting.status == MeetingStatus.APPROVED
     response["Cache-Control"] = "public, max-age=86400" if approved else "no-cache"
     return response
 

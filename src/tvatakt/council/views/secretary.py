@@ -3,13 +3,13 @@ approval by an adjuster and the chair. Every form calls the same services as the
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tvatakt.core.forms import call_service, render_form_page
+from tvatakt.core.forms import button_action, call_service, render_form_page
 from tvatakt.core.permissions import require
 from tvatakt.council import selectors, services
 from tvatakt.council.forms import AgendaItemForm, AttachmentForm, DecisionForm, MeetingForm
@@ -65,14 +65,8 @@ def attachment_add(request, pk: int):
 def attachment_remove(request, pk: int):
     require(request.user, "council.manage")
     attachment = get_object_or_404(Attachment.objects.select_related("item__meeting"), pk=pk)
-    try:
-        services.attachment_remove(actor=request.user, attachment=attachment)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The paper was removed from the agenda."))
-    return redirect(attachment.item.meeting)
+    done = _("The paper was removed from the agenda.")
+    return button_action(request, services.attachment_remove, done, attachment.item.meeting, attachment=attachment)
 
 
 @login_required
@@ -105,11 +99,4 @@ def meeting_step(request, pk: int, step: str):
     }.get(step)
     if service is None:
         raise PermissionDenied
-    try:
-        service(actor=request.user, meeting=meeting)
-    except ValidationError as exc:  # a broken rule: say it on the meeting's page, where the button was
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Saved."))
-    return redirect(meeting)
+    return button_action(request, service, _("Saved."), meeting, meeting=meeting)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tvatakt.core.cache import public_page
-from tvatakt.core.forms import call_service, render_form_page
+from tvatakt.core.forms import button_action, call_service, render_form_page
 from tvatakt.core.permissions import require
 from tvatakt.recognition import selectors
 from tvatakt.recognition.choices import RoundStatus
@@ -109,7 +109,10 @@ def award_scoring(request, pk: int):
         Score.objects.filter(nomination__round=award_round, juror=request.user).values_list("nomination_id", "score")
     )
     form = ScoreForm(
-        request.POST or None, nominations=scorable, initial={f"n{pk}": score for pk, score in given.items()}
+        # Bound on every POST, even one with no radio chosen (an empty POST would otherwise show the form again).
+        request.POST if request.method == "POST" else None,
+        nominations=scorable,
+        initial={f"n{pk}": score for pk, score in given.items()},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -133,14 +136,7 @@ def award_scoring(request, pk: int):
 def _step(request, pk: int, service, done: str):
     require(request.user, "recognition.manage_awards")
     award_round = _round(pk)
-    try:
-        service(actor=request.user, round=award_round)
-    except ValidationError as exc:  # a broken rule: say it on the round's page, where the button was
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, done)
-    return redirect(award_round)
+    return button_action(request, service, done, award_round, round=award_round)
 
 
 @login_required

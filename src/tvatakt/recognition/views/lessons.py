@@ -3,7 +3,6 @@ the unit head's review queue, and the initiative's "we read this first". Every f
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tvatakt.core.cache import public_page
-from tvatakt.core.forms import call_service, render_form_page
+from tvatakt.core.forms import button_action, call_service, render_form_page
 from tvatakt.core.permissions import require
 from tvatakt.portfolio.models import Initiative
 from tvatakt.recognition import selectors
@@ -99,14 +98,8 @@ def lesson_edit(request, pk: int):
 def lesson_submit(request, pk: int):
     lesson = _lesson(request, pk)
     require(request.user, "recognition.edit_lesson", lesson)
-    try:
-        services.lesson_submit(actor=request.user, lesson=lesson)
-    except ValidationError as exc:  # a broken rule: say it on the lesson's page, where the button was
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The lesson was sent to the head of the unit for review."))
-    return redirect(lesson)
+    done = _("The lesson was sent to the head of the unit for review.")
+    return button_action(request, services.lesson_submit, done, lesson, lesson=lesson)
 
 
 @login_required
