@@ -1,5 +1,6 @@
 import pytest
 from django.db.models import Q
+from django.utils import timezone
 
 from tvatakt.demo import generator
 from tvatakt.demo.generator import GENERATED_PREFIX
@@ -44,12 +45,20 @@ def test_a_generated_reuse_is_across_organisations_and_earns_its_writer_one_even
         "lesson__initiative", "initiative"
     )
     assert uses.exists()
+    today = timezone.localdate()
     for use in uses:
         assert use.initiative.organisation_id != use.lesson.initiative.organisation_id
+        assert use.initiative.is_open and use.initiative.start_date <= today  # as the service would allow
+        assert not use.lesson.initiative.is_confidential
+        assert use.noted_by_id not in {
+            use.lesson.initiative.lead_id,
+            *use.lesson.initiative.team.values_list("pk", flat=True),
+        }
         event = Event.objects.get(
             kind=EventKind.LESSON_REUSED, subject=f"lessonreuse:{use.lesson_id}:{use.initiative.organisation_id}"
         )
         assert event.person_id == use.lesson.author_id and use.noted_by_id != use.lesson.author_id
+        assert event.occurred_on <= today
 
 
 def test_a_second_run_adds_nothing(generated_lessons):

@@ -39,11 +39,13 @@ def count(client: Client, url: str) -> int:
     [
         "/erkannande/",
         "/erkannande/?quarter=2026-04-01",
+        "/erkannande/?quarter=2026-04-01&span=year",
         "/erkannande/organisationer/utbildningsforvaltningen/",
         "/erkannande/personer/initiativledare/",
         "/erkannande/policy/",
         "/api/v1/recognition/events?limit=50",
         "/api/v1/recognition/balances?level=cluster",
+        "/api/v1/recognition/balances?level=organisation&quarters=4",
     ],
 )
 def test_recognition_pages_cost_the_same_at_two_sizes(url):

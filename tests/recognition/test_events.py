@@ -182,6 +182,9 @@ def test_a_gate_written_up_long_after_its_due_day_earns_nothing_whatever_date_it
     backdated = go(initiative, person("it-direktor"), decided_on=entered + datetime.timedelta(days=1))
     assert backdated.on_time  # the date given is within the plan ...
     assert not of(EventKind.GATE_ON_TIME).filter(initiative=initiative).exists()  # ... but it was written up late
+    one_day = datetime.timedelta(days=1)
+    events.recognise_gate(backdated, initiative, recorded_on=backdated.due_on + events.GATE_RECORD_GRACE + one_day)
+    assert not of(EventKind.GATE_ON_TIME).filter(initiative=initiative).exists()
     events.recognise_gate(backdated, initiative, recorded_on=backdated.due_on + events.GATE_RECORD_GRACE)
     assert of(EventKind.GATE_ON_TIME).filter(initiative=initiative).count() == 1  # a week's grace for paperwork
 

@@ -1,6 +1,7 @@
 """Admin pieces the apps share. Nothing is registered here."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 
@@ -21,5 +22,16 @@ class ReadOnlyAdmin(ReadOnly, admin.ModelAdmin):
     """For records without history."""
 
 
-class ReadOnlyHistoryAdmin(ReadOnly, SimpleHistoryAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The admin of a model with history. Its past versions can be read, never restored: simple_history's page
+    for one past version saves a POST after checking only the right to view (SIMPLE_HISTORY_REVERT_DISABLED
+    only hides its button), and restoring would rewrite a record without a reason given."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ReadOnlyHistoryAdmin(ReadOnly, HistoryAdmin):
     """For records with history: staff can read how they changed."""

@@ -1,14 +1,13 @@
 """Staff can read the council's records here. Decisions, votes and adoption are public records: read-only."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from tvatakt.core.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin
+from tvatakt.core.admin import HistoryAdmin, ReadOnlyAdmin, ReadOnlyHistoryAdmin
 from tvatakt.council.models import Adoption, AgendaItem, Attachment, Council, Decision, Meeting, Proposal, Thread
 
 
 @admin.register(Council)
-class CouncilAdmin(SimpleHistoryAdmin):
+class CouncilAdmin(HistoryAdmin):
     list_display = ["name", "quorum", "remind_days_before", "remind_days_after"]
 
 

@@ -19,7 +19,7 @@ from tvatakt.demo.generator import GENERATED_PREFIX, Advance, batched
 from tvatakt.demo.lessons import LESSONS
 from tvatakt.organisation.choices import Role
 from tvatakt.organisation.models import Person, RoleAssignment
-from tvatakt.portfolio.choices import Mode, Outcome, Status
+from tvatakt.portfolio.choices import OPEN_STATUSES, Mode, Outcome, Status
 from tvatakt.portfolio.dates import add_quarters, quarter_start
 from tvatakt.portfolio.models import Initiative
 from tvatakt.recognition.choices import TEMPO, AwardCategory, EventKind, LessonState, RoundPeriod, RoundStatus
@@ -111,21 +111,26 @@ def _lessons(rng: random.Random, rows, heads: dict, director: int) -> list[Lesso
 
 
 def _uses(rng: random.Random, lessons: list[Lesson], chunk: list[str]) -> None:
-    """Every READ_EVERY-th published lesson is noted by an initiative of another organisation that started after
-    it was published, and earns its writer a reuse event, once per lesson and organisation."""
-    later = list(Initiative.objects.filter(slug__in=chunk, lead__isnull=False).values_list(
-        "pk", "organisation_id", "lead_id", "start_date"
-    ))  # fmt: skip
-    if not later:
+    """Every READ_EVERY-th published lesson is noted by an initiative of another organisation, under way today and
+    started after the lesson was published, as the service allows it: the source public, the reader not behind
+    it. It earns the lesson's writer a reuse event, once per lesson and organisation, dated when the reader
+    started."""
+    today = timezone.localdate()
+    readers = list(
+        Initiative.objects.filter(
+            slug__in=chunk, lead__isnull=False, start_date__lte=today, status__in=OPEN_STATUSES
+        ).values_list("pk", "organisation_id", "lead_id", "start_date")
+    )
+    if not readers:
         return
-    lessons_by_pk = Lesson.objects.in_bulk([lesson.pk for lesson in lessons[::READ_EVERY]])
-    initiatives = Initiative.objects.in_bulk([lesson.initiative_id for lesson in lessons_by_pk.values()])
+    picked = [lesson.pk for lesson in lessons[::READ_EVERY]]
+    chosen = Lesson.objects.filter(pk__in=picked, initiative__is_confidential=False)
     policy, uses, events = policy_current(), [], []
-    for lesson in lessons_by_pk.values():
-        source = initiatives[lesson.initiative_id]
-        reader = rng.choice(later)
-        pk, organisation, lead, started = reader
-        if organisation == source.organisation_id or started < lesson.published_on or lead == lesson.author_id:
+    for lesson in chosen.select_related("initiative").prefetch_related("initiative__team"):
+        source = lesson.initiative
+        behind = {lesson.author_id, source.lead_id, *(person.pk for person in source.team.all())}
+        pk, organisation, lead, started = rng.choice(readers)
+        if organisation == source.organisation_id or started < lesson.published_on or lead in behind:
             continue
         uses.append(LessonUse(lesson=lesson, initiative_id=pk, noted_by_id=lead))
         events.append(

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from tvatakt.core.admin import HistoryAdmin
 from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
 
 
@@ -22,14 +22,14 @@ class PersonAdmin(UserAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):
+class UnitAdmin(HistoryAdmin):
     list_display = ["number", "name", "name_en"]
     search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "kind", "org_number", "is_active"]
     list_filter = ["kind", "is_active", "clusters"]
     search_fields = ["name", "short_name", "org_number"]
@@ -38,7 +38,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Cluster)
-class ClusterAdmin(SimpleHistoryAdmin):
+class ClusterAdmin(HistoryAdmin):
     list_display = ["name", "name_en"]
     search_fields = ["name", "name_en"]
     filter_horizontal = ["members"]
@@ -46,7 +46,7 @@ class ClusterAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(SimpleHistoryAdmin):
+class RoleAssignmentAdmin(HistoryAdmin):
     list_display = ["person", "role", "unit", "organisation", "cluster", "is_deputy", "valid_from", "valid_until"]
     list_filter = ["role", "is_deputy"]
     search_fields = ["person__username", "person__first_name", "person__last_name", "organisation__name"]

@@ -1,9 +1,8 @@
 """The admin shows the portfolio to staff. Decisions and check-ins are public records: read-only here."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from tvatakt.core.admin import ReadOnlyAdmin
+from tvatakt.core.admin import HistoryAdmin, ReadOnlyAdmin
 from tvatakt.portfolio.models import Benefit, CheckIn, GateDecision, Initiative, Phase, ProcessType
 
 
@@ -17,7 +16,7 @@ class PhaseInline(admin.TabularInline):
 
 
 @admin.register(ProcessType)
-class ProcessTypeAdmin(SimpleHistoryAdmin):
+class ProcessTypeAdmin(HistoryAdmin):
     list_display = ["name", "unit", "mode", "is_active"]
     list_filter = ["mode", "unit", "is_active"]
     search_fields = ["name", "name_en"]
@@ -29,7 +28,7 @@ class ProcessTypeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(SimpleHistoryAdmin):
+class InitiativeAdmin(HistoryAdmin):
     list_display = ["title", "process_type", "status", "health", "organisation", "unit", "start_date", "planned_end"]
     list_filter = ["status", "health", "process_type__mode", "process_type", "unit", "is_confidential"]
     search_fields = ["title", "title_en", "slug"]
@@ -62,7 +61,7 @@ class CheckInAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Benefit)
-class BenefitAdmin(SimpleHistoryAdmin):
+class BenefitAdmin(HistoryAdmin):
     list_display = ["name", "initiative", "baseline", "target", "latest_value", "due_on", "owner"]
     search_fields = ["name", "initiative__title"]
     autocomplete_fields = ["owner"]

@@ -13,7 +13,7 @@ from tvatakt.recognition.services.events import MAX_POINTS
 
 
 class QuarterForm(forms.Form):
-    quarter = forms.ChoiceField(label=_("Quarter"))
+    quarter = forms.ChoiceField(label=_("Quarter"), required=False)  # the latest with events when not given
     span = forms.ChoiceField(
         label=_("Period"),
         choices=[("quarter", _("Only that quarter")), ("year", _("Four quarters up to it"))],

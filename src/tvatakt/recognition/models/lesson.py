@@ -58,7 +58,10 @@ class LessonQuerySet(models.QuerySet):
 
 class Lesson(TimeStampedModel):
     """A lesson from a stopped or pivoted sprint, or a stopped marathon: written by the lead, published only
-    after someone else (the unit head) has reviewed it."""
+    after someone else (the unit head) has reviewed it.
+
+    On PostgreSQL the table has one more column, `search`, generated from the six texts (migration 0002). A
+    migration that alters or removes one of those texts must drop and re-create that column around it."""
 
     initiative = models.ForeignKey(
         "portfolio.Initiative", verbose_name=_("initiative"), on_delete=models.PROTECT, related_name="lessons"

@@ -46,9 +46,10 @@ def _chosen_period(request, quarters: list[datetime.date]) -> tuple[QuarterForm,
     """The quarter chosen (the latest with events unless another is asked for) and how many quarters up to it:
     one, or four for a year, where a long process's steady points and a sprint's burst can meet."""
     form = QuarterForm(request.GET or None, quarters=quarters)
-    valid = form.is_valid()
-    chosen = form.cleaned_data.get("quarter") if valid else ""
-    span = YEAR if valid and form.cleaned_data.get("span") == "year" else 1
+    form.is_valid()  # each field that is valid counts on its own: a quarter that is gone keeps the year view
+    cleaned = getattr(form, "cleaned_data", {})
+    chosen = cleaned.get("quarter") or ""
+    span = YEAR if cleaned.get("span") == "year" else 1
     if chosen:
         return form, datetime.date.fromisoformat(chosen), span
     return form, quarters[0] if quarters else quarter_start(timezone.localdate()), span
