@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tvatakt.portfolio",
     "tvatakt.council",
     "tvatakt.recognition",
+    "tvatakt.opendata",
     "tvatakt.api",
     "tvatakt.demo",
 ]

@@ -1,0 +1,202 @@
+"""Reads for the catalogue: search with facets, in the database itself, at a fixed number of queries.
+
+Full text: PostgreSQL's stored `search` vector (Swedish and English stemming), SQLite's FTS5 table, both made by
+migration 0002. Every filter and facet is computed over the same matching set, so the counts add up."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count, F, FloatField, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from tvatakt.opendata import vocab
+from tvatakt.opendata.choices import LICENCE_CHOICES, _label
+from tvatakt.opendata.models import Dataset, Distribution, Keyword, Theme
+from tvatakt.organisation.models import Organisation
+
+FACETS = ("publisher", "theme", "format", "licence", "keyword")
+SORTS = ("relevance", "title", "modified")
+FACET_LIMIT = 50
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(q: str) -> list[str]:
+    """The words of a query, without the punctuation that search syntaxes give a meaning to."""
+    return WORD.findall(q)[:32]
+
+
+def _fts5_query(q: str) -> str:
+    """Each word as a quoted prefix, all required: "skol"* "stockholm"*. Quoting makes any input safe syntax;
+    the prefix stands in for the stemming SQLite does not have."""
+    return " ".join(f'"{word}"*' for word in words(q))
+
+
+def _matching(q: str) -> Q:
+    """Datasets whose texts match `q`; a query with no words matches everything."""
+    if not words(q):
+        return Q()
+    if connection.vendor == "postgresql":
+        text = " ".join(words(q))
+        ids = RawSQL(
+            "SELECT id FROM opendata_dataset WHERE search @@ (plainto_tsquery('swedish', %s) || "
+            "plainto_tsquery('english', %s))",
+            [text, text],
+        )
+    else:
+        ids = RawSQL("SELECT rowid FROM opendata_dataset_fts WHERE opendata_dataset_fts MATCH %s", [_fts5_query(q)])
+    return Q(pk__in=ids)
+
+
+def _rank(q: str) -> RawSQL:
+    """How well each dataset matches: higher is better. Only for the top-level query (it names the table)."""
+    if connection.vendor == "postgresql":
+        text = " ".join(words(q))
+        return RawSQL(
+            "ts_rank_cd(opendata_dataset.search, plainto_tsquery('swedish', %s) || plainto_tsquery('english', %s))",
+            [text, text],
+            output_field=FloatField(),
+        )
+    # bm25 is lower for a better match: negated, so that both databases sort descending.
+    return RawSQL(
+        "(SELECT -bm25(opendata_dataset_fts) FROM opendata_dataset_fts WHERE opendata_dataset_fts MATCH %s "
+        "AND opendata_dataset_fts.rowid = opendata_dataset.id)",
+        [_fts5_query(q)],
+        output_field=FloatField(),
+    )
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    publisher: list[str] = field(default_factory=list)  # organisation slugs
+    theme: list[str] = field(default_factory=list)  # theme codes
+    format: list[str] = field(default_factory=list)  # file-type codes
+    licence: list[str] = field(default_factory=list)  # licence IRIs
+    keyword: list[str] = field(default_factory=list)  # keyword names
+    sort: str = "relevance"
+
+
+def _filtered(filters: Filters, base: QuerySet[Dataset] | None = None) -> QuerySet[Dataset]:
+    """The public datasets that match, each once. Every filter of one kind is required (AND), as CKAN's fq."""
+    datasets = (base if base is not None else Dataset.objects.public()).filter(_matching(filters.q))
+    if filters.publisher:
+        datasets = datasets.filter(publisher__slug__in=filters.publisher)
+    if filters.licence:
+        datasets = datasets.filter(licence__in=filters.licence)
+    for code in filters.theme:
+        datasets = datasets.filter(pk__in=Dataset.themes.through.objects.filter(theme_id=code).values("dataset_id"))
+    for name in filters.keyword:
+        through = Dataset.keywords.through.objects.filter(keyword__name=name)
+        datasets = datasets.filter(pk__in=through.values("dataset_id"))
+    for code in filters.format:
+        datasets = datasets.filter(pk__in=Distribution.objects.filter(format=code).values("dataset_id"))
+    return datasets
+
+
+def ordered(datasets: QuerySet[Dataset], filters: Filters) -> QuerySet[Dataset]:
+    """Relevance (when there are words), title or last modified; the id breaks ties, so pages are stable."""
+    sort = filters.sort if filters.sort in SORTS else "relevance"
+    if sort == "relevance" and words(filters.q):
+        return datasets.annotate(rank=_rank(filters.q)).order_by(F("rank").desc(nulls_last=True), "-updated_at", "pk")
+    if sort == "title":
+        return datasets.order_by("title", "pk")
+    return datasets.order_by("-updated_at", "pk")
+
+
+@dataclass
+class FacetItem:
+    value: str
+    label: str
+    count: int
+
+
+def facets(filters: Filters, limit: int = FACET_LIMIT, only: tuple[str, ...] = FACETS) -> dict[str, list[FacetItem]]:
+    """For each facet, its values among the matching datasets with their counts, most first: one GROUP BY
+    query per facet, and one for the labels of the publishers and keywords shown."""
+    datasets = _filtered(filters).order_by()
+    found: dict[str, list[FacetItem]] = {}
+    if "publisher" in only:
+        rows = datasets.values("publisher").annotate(count=Count("pk")).order_by("-count", "publisher")[:limit]
+        names = dict(Organisation.objects.filter(pk__in=[r["publisher"] for r in rows]).values_list("pk", "slug"))
+        titles = dict(Organisation.objects.filter(pk__in=list(names)).values_list("slug", "name"))
+        found["publisher"] = [FacetItem(names[r["publisher"]], titles[names[r["publisher"]]], r["count"]) for r in rows]
+    if "theme" in only:
+        rows = datasets.filter(themes__isnull=False).values("themes").annotate(count=Count("pk"))
+        found["theme"] = [
+            FacetItem(r["themes"], _label(vocab.THEME[r["themes"]]), r["count"])
+            for r in rows.order_by("-count", "themes")[:limit]
+        ]
+    if "format" in only:
+        rows = (
+            Distribution.objects.filter(dataset__in=datasets.values("pk"))
+            .values("format")
+            .annotate(count=Count("dataset", distinct=True))
+            .order_by("-count", "format")[:limit]
+        )
+        found["format"] = [FacetItem(r["format"], vocab.FILE_TYPE[r["format"]].label, r["count"]) for r in rows]
+    if "licence" in only:
+        labels = dict(LICENCE_CHOICES)
+        rows = datasets.values("licence").annotate(count=Count("pk")).order_by("-count", "licence")[:limit]
+        found["licence"] = [
+            FacetItem(r["licence"], str(labels.get(r["licence"], r["licence"])), r["count"]) for r in rows
+        ]
+    if "keyword" in only:
+        rows = (
+            datasets.filter(keywords__isnull=False)
+            .values("keywords__name")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "keywords__name")[:limit]
+        )
+        found["keyword"] = [FacetItem(r["keywords__name"], r["keywords__name"], r["count"]) for r in rows]
+    return found
+
+
+def search(filters: Filters) -> QuerySet[Dataset]:
+    """The matching public datasets in the order asked for, with what a result row shows."""
+    return with_listing(ordered(_filtered(filters), filters))
+
+
+def with_listing(datasets: QuerySet[Dataset]) -> QuerySet[Dataset]:
+    formats = Distribution.objects.only("id", "dataset_id", "format").order_by("position", "pk")
+    return datasets.select_related("publisher").prefetch_related(
+        "themes", Prefetch("distributions", queryset=formats, to_attr="listed_distributions")
+    )
+
+
+def dataset_detail(name: str, user) -> Dataset | None:
+    """A dataset by its name: public, or a draft for those who may publish for its organisation."""
+    dataset = (
+        Dataset.objects.filter(name=name)
+        .select_related("publisher")
+        .prefetch_related(
+            "themes",
+            "keywords",
+            Prefetch("distributions", queryset=Distribution.objects.order_by("position", "pk")),
+            "services",
+            "uses__initiative",
+        )
+        .first()
+    )
+    if dataset is None:
+        return None
+    if dataset.is_public or (user is not None and user.has_perm("opendata.publish", dataset)):
+        return dataset
+    return None
+
+
+def themes_with_counts() -> list[Theme]:
+    return list(Theme.objects.annotate(count=Count("datasets", filter=Q(datasets__state="public"))).order_by("code"))
+
+
+def publishers_with_counts() -> QuerySet[Organisation]:
+    return (
+        Organisation.objects.annotate(count=Count("datasets", filter=Q(datasets__state="public")))
+        .filter(count__gt=0)
+        .order_by("name")
+    )
+
+
+def keyword_names(query: str = "") -> QuerySet[Keyword]:
+    keywords = Keyword.objects.filter(datasets__state="public").distinct().order_by("name")
+    return keywords.filter(name__icontains=query) if query else keywords

@@ -1,0 +1,45 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tvatakt.opendata import services, vocab
+from tvatakt.organisation.models import Organisation
+
+FIELDS = {
+    "title": "Luftkvalitet i Stockholm",
+    "title_en": "Air quality in Stockholm",
+    "description": "Halter av kvävedioxid och partiklar, mätta varje timme vid stadens mätstationer.",
+    "description_en": "Nitrogen dioxide and particles, measured hourly at the city's stations.",
+    "contact_name": "Miljöförvaltningen",
+    "contact_email": "luft@example.org",
+    "licence": vocab.CC0,
+    "frequency": "HOURLY",
+}
+
+
+@pytest.fixture
+def archive(db):
+    return Organisation.objects.get(name="Stadsarkivet")
+
+
+@pytest.fixture
+def make_dataset(person, archive):
+    """A dataset of Stadsarkivet's made by its data publisher; published with one CSV link unless draft=True."""
+
+    def make(name="luftkvalitet", draft=False, keywords="luft, kvävedioxid", themes=("ENVI",), **fields):
+        actor = person("datapublicerare")
+        dataset = services.dataset_create(
+            actor=actor, publisher=archive, name=name, keywords=keywords, themes=themes, **(FIELDS | fields)
+        )
+        if not draft:
+            services.distribution_add(
+                actor=actor, dataset=dataset, title="Mätvärden", access_url="https://example.org/luft.csv",
+                format="CSV",
+            )  # fmt: skip
+            dataset = services.dataset_publish(actor=actor, dataset=dataset)
+        return dataset
+
+    return make
+
+
+def upload(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
