@@ -29,3 +29,15 @@ def client_as(db):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language. A request to an /en/ page activates English for the thread and
+    Django leaves it active after the response, so one test's request would otherwise set the next test's."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -187,6 +187,11 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("TVATAKT_MEDIA_ROOT") or DATA_DIR / "media")
 MEDIA_URL = "/media/"
+# The body that publishes the open-data catalogue to the national data portal (the municipality), and the
+# largest file a data publisher may upload to it.
+OPENDATA_PUBLISHER_NAME = os.environ.get("TVATAKT_OPENDATA_PUBLISHER", "Stockholms stad")
+OPENDATA_PUBLISHER_ORG_NUMBER = os.environ.get("TVATAKT_OPENDATA_PUBLISHER_ORG_NUMBER", "212000-0142")
+OPENDATA_UPLOAD_MAX_BYTES = int(os.environ.get("TVATAKT_OPENDATA_UPLOAD_MAX_MB", "100")) * 1024 * 1024
 
 # E-mail: the console by default, SMTP when a host is set.
 EMAIL_HOST = os.environ.get("TVATAKT_EMAIL_HOST", "")

@@ -34,6 +34,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("api/v1/", api.urls),
+    # The open-data catalogue for machines: DCAT-AP-SE for the national portal. Outside the language prefix:
+    # harvesters expect these exact paths, and identifiers must not change with the reader's language.
+    path("", include("tvatakt.opendata.dcat.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -42,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("tvatakt.portfolio.urls")),
     path("", include("tvatakt.council.urls")),
     path("", include("tvatakt.recognition.urls")),
+    path("", include("tvatakt.opendata.urls")),
     path("", include("tvatakt.api.urls")),
     path("", include(auth_patterns)),
     path("api/v1/docs", api_docs, name="api_docs"),

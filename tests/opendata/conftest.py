@@ -5,10 +5,10 @@ from tvatakt.opendata import services, vocab
 from tvatakt.organisation.models import Organisation
 
 FIELDS = {
-    "title": "Luftkvalitet i Stockholm",
-    "title_en": "Air quality in Stockholm",
-    "description": "Halter av kvävedioxid och partiklar, mätta varje timme vid stadens mätstationer.",
-    "description_en": "Nitrogen dioxide and particles, measured hourly at the city's stations.",
+    "title": "Provluft vid Testgatan",
+    "title_en": "Test air at Test Street",
+    "description": "Halter av kvävedioxid och partiklar, mätta varje timme vid provstationen.",
+    "description_en": "Nitrogen dioxide and particles, measured hourly at the test station.",
     "contact_name": "Miljöförvaltningen",
     "contact_email": "luft@example.org",
     "licence": vocab.CC0,
@@ -23,13 +23,15 @@ def archive(db):
 
 @pytest.fixture
 def make_dataset(person, archive):
-    """A dataset of Stadsarkivet's made by its data publisher; published with one CSV link unless draft=True."""
+    """A dataset of Stadsarkivet's made by its data publisher; published with one CSV link unless draft=True.
+    Every one has the keyword "provdata", so that a test can tell its own datasets from the demo's."""
 
-    def make(name="luftkvalitet", draft=False, keywords="luft, kvävedioxid", themes=("ENVI",), **fields):
+    def make(name="test-provluft", draft=False, keywords="provluft, kvävedioxid", themes=("ENVI",), **fields):
         actor = person("datapublicerare")
         dataset = services.dataset_create(
-            actor=actor, publisher=archive, name=name, keywords=keywords, themes=themes, **(FIELDS | fields)
-        )
+            actor=actor, publisher=archive, name=name, keywords=f"provdata, {keywords}", themes=themes,
+            **(FIELDS | fields),
+        )  # fmt: skip
         if not draft:
             services.distribution_add(
                 actor=actor, dataset=dataset, title="Mätvärden", access_url="https://example.org/luft.csv",

@@ -101,7 +101,9 @@ def serve_cached(request: HttpRequest, render) -> HttpResponse:
         return render()
     # The date is in the key because pages show the roles in force today.
     version = f"{_release()}:{content_version()}"
-    key = f"page:{version}:{timezone.localdate()}:{get_language()}:{request.get_full_path()}"
+    # The address is hashed: a search can make it longer than a cache backend takes as a key.
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    key = f"page:{version}:{timezone.localdate()}:{get_language()}:{address}"
     cache = caches["default"]
     cached = cache.get(key)
     if cached is not None:

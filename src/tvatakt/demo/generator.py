@@ -153,6 +153,18 @@ def _lessons_done() -> int:
     return done()
 
 
+def _catalogue(start: int, stop: int, advance: Advance) -> None:
+    from tvatakt.demo.generated_catalogue import generate  # imported here: it uses batched() from this module
+
+    generate(start, stop, advance)
+
+
+def _catalogue_done() -> int:
+    from tvatakt.demo.generated_catalogue import done
+
+    return done()
+
+
 STEPS: list[Step] = [
     Step(
         name="people",
@@ -171,6 +183,8 @@ STEPS: list[Step] = [
     Step(name="recognition", per_scale=5000, run=_recognition, done=_recognition_done),
     # The stopped and pivoted ones among them get a lesson; the award rounds come with the last batch.
     Step(name="lessons", per_scale=5000, run=_lessons, done=_lessons_done),
+    # The open-data catalogue: Stockholm holds a third of Sweden's open data, so a large one.
+    Step(name="catalogue", per_scale=20000, run=_catalogue, done=_catalogue_done),
 ]
 
 

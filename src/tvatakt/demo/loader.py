@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from tvatakt.council.models import Decision
 from tvatakt.demo import city
+from tvatakt.demo.catalogue import load_demo_catalogue
 from tvatakt.demo.council import load_demo_council
 from tvatakt.demo.forum import load_demo_forum
 from tvatakt.demo.lessons import load_demo_lessons
@@ -61,6 +62,7 @@ def load_demo_city() -> dict[str, int]:
     load_demo_lessons()
     load_demo_forum()
     load_demo_recognition()
+    datasets = load_demo_catalogue()  # last: its publishers are demo people, its uses demo initiatives
     return {
         "process_types": len(process_types),
         "units": len(units),
@@ -69,6 +71,7 @@ def load_demo_city() -> dict[str, int]:
         "people": Person.objects.count(),
         "initiatives": Initiative.objects.count(),
         "decisions": Decision.objects.count(),
+        "datasets": datasets,
     }
 
 

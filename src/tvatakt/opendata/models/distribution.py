@@ -2,8 +2,11 @@
 (dcat:DataService)."""
 
 import uuid
+from pathlib import PurePath
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -59,6 +62,22 @@ class Distribution(TimeStampedModel):
     @property
     def display_description(self) -> str:
         return localized(self, "description")
+
+    @property
+    def file_path(self) -> str:
+        """Where an uploaded file is served from (the media directory is not served as such)."""
+        filename = PurePath(self.file.name).name
+        return reverse("opendata:distribution_file", kwargs={"identifier": self.identifier, "filename": filename})
+
+    @property
+    def absolute_access_url(self) -> str:
+        """dcat:accessURL (CKAN's resource url): the address given, else the uploaded file here."""
+        return self.access_url or (settings.SITE_URL + self.file_path if self.file else "")
+
+    @property
+    def absolute_download_url(self) -> str:
+        """dcat:downloadURL: the direct address given, else the uploaded file here, else none."""
+        return self.download_url or (settings.SITE_URL + self.file_path if self.file else "")
 
     @property
     def file_type(self) -> vocab.FileType:

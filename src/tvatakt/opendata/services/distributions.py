@@ -104,7 +104,7 @@ def distribution_add(*, actor, dataset: Dataset, file: UploadedFile | None = Non
     return distribution
 
 
-def distribution_remove(*, actor, distribution: Distribution, reason: str) -> None:
+def distribution_remove(*, actor, distribution: Distribution, reason: str) -> Dataset:
     """Take a distribution off a dataset, with the reason in its history. A published dataset keeps at least one."""
     require(actor, "opendata.publish", distribution.dataset)
     if not reason.strip():
@@ -117,6 +117,7 @@ def distribution_remove(*, actor, distribution: Distribution, reason: str) -> No
         distribution._history_user = actor
         distribution.delete()
         touched(dataset.pk)
+    return dataset
 
 
 def touched(dataset_pk: int) -> None:

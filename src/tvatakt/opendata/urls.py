@@ -1,0 +1,26 @@
+from django.urls import path
+
+from tvatakt.opendata.views import public, publish
+
+app_name = "opendata"
+
+urlpatterns = [
+    path("oppna-data/", public.catalogue, name="catalogue"),
+    path("oppna-data/utgivare/", public.publisher_list, name="publisher_list"),
+    path("oppna-data/utgivare/<slug:slug>/", public.publisher_detail, name="publisher_detail"),
+    path("oppna-data/teman/", public.theme_list, name="theme_list"),
+    path("oppna-data/teman/<slug:slug>/", public.theme_detail, name="theme_detail"),
+    path("oppna-data/filer/<uuid:identifier>/<str:filename>", public.distribution_file, name="distribution_file"),
+    path("oppna-data/mina/", publish.my_datasets, name="my_datasets"),
+    path("oppna-data/ny/", publish.dataset_create, name="dataset_create"),
+    path("oppna-data/<str:name>/", public.dataset_detail, name="dataset_detail"),
+    path("oppna-data/<str:name>/redigera/", publish.dataset_edit, name="dataset_edit"),
+    path("oppna-data/<str:name>/publicera/", publish.dataset_publish, name="dataset_publish"),
+    path("oppna-data/<str:name>/dra-tillbaka/", publish.dataset_withdraw, name="dataset_withdraw"),
+    path("oppna-data/<str:name>/distributioner/ny/", publish.distribution_create, name="distribution_create"),
+    path(
+        "oppna-data/<str:name>/distributioner/<uuid:identifier>/ta-bort/",
+        publish.distribution_remove,
+        name="distribution_remove",
+    ),
+]
