@@ -10,7 +10,11 @@ from playwright.sync_api import Error as PlaywrightError
 WCAG_TAGS = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 NARROW = {"width": 320, "height": 800}
 # Never follow: logging out ends the crawl's session; ending a role changes the demo data.
-SKIP = re.compile(r"/logga-ut/|/avsluta/|^/(en/)?admin/|^/api/v1/(?!docs)|^/static/|^/media/|\.(ics|csv|xlsx)$")
+# Machine formats (RDF, the CKAN API) are files for programs: their own tests check them.
+SKIP = re.compile(
+    r"/logga-ut/|/avsluta/|^/(en/)?admin/|^/api/v1/(?!docs)|^/api/(3/)?action/|^/static/|^/media/"
+    r"|^/datasets/dcat|^/catalog|^/dataset/|\.(ics|csv|xlsx|rdf|ttl|jsonld)$"
+)
 # Path segments that name a page kind rather than an object; the others are slugs or ids.
 KINDS = {"redigera", "byt", "glomt", "nytt", "klart", "skickat", "docs", "v1", "api"}
 
