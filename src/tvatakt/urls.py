@@ -37,6 +37,8 @@ urlpatterns = [
     # The open-data catalogue for machines: DCAT-AP-SE for the national portal. Outside the language prefix:
     # harvesters expect these exact paths, and identifiers must not change with the reader's language.
     path("", include("tvatakt.opendata.dcat.urls")),
+    # ... and a read-only CKAN-compatible Action API, so that tools written for CKAN work unchanged.
+    path("", include("tvatakt.opendata.ckan.urls")),
 ]
 
 urlpatterns += i18n_patterns(

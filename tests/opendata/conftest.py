@@ -1,5 +1,6 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from tvatakt.opendata import services, vocab
 from tvatakt.organisation.models import Organisation
@@ -14,6 +15,13 @@ FIELDS = {
     "licence": vocab.CC0,
     "frequency": "HOURLY",
 }
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The tests read the English messages."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from tvatakt.opendata.dcat.iris import dataset_rdf_links
 from tvatakt.opendata.models import DataService, Dataset
 from tvatakt.organisation.models import Organisation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.opendata.dcat_urls")]
+pytestmark = pytest.mark.django_db
 
 DCT = DCTERMS
 # Open namespaces: pytest's collection trips over rdflib's closed DCAT and XSD with a warning each.

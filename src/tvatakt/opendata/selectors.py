@@ -200,3 +200,74 @@ def publishers_with_counts() -> QuerySet[Organisation]:
 def keyword_names(query: str = "") -> QuerySet[Keyword]:
     keywords = Keyword.objects.filter(datasets__state="public").distinct().order_by("name")
     return keywords.filter(name__icontains=query) if query else keywords
+
+
+# For callers whose query language says more than Filters can (the CKAN API's OR, NOT, names and dates): they
+# build their own conditions over Dataset, and get the same full text, ranking and facets as the catalogue.
+
+
+def matching(q: str) -> Q:
+    """Datasets whose texts match every word of `q` (all datasets when it has none)."""
+    return _matching(q)
+
+
+def ranked(datasets: QuerySet[Dataset], q: str) -> QuerySet[Dataset]:
+    """`datasets` with `rank`: how well each matches the words of `q`, higher is better (null for no match)."""
+    return datasets.annotate(rank=_rank(q))
+
+
+def facets_within(
+    datasets: QuerySet[Dataset], limit: int | None = FACET_LIMIT, only: tuple[str, ...] = FACETS
+) -> tuple[int, dict[str, list[FacetItem]]]:
+    """How many `datasets` there are, and facets() over them (`limit=None`: every value), in one query: the
+    matching set is read once, as a common table expression, and each facet groups over it. A dataset counts
+    once a value. On a large catalogue this is several times faster than a query a facet."""
+    from django.core.exceptions import EmptyResultSet  # here, so that this addition leaves the module's head as is
+
+    try:
+        matches, values = datasets.order_by().values("pk", "publisher_id", "licence").query.sql_with_params()
+    except EmptyResultSet:  # a condition that can hold for none, such as pk__in=[]
+        return 0, {name: [] for name in FACETS if name in only}
+    tables = {
+        "themes": Dataset.themes.through._meta.db_table,
+        "keywords": Dataset.keywords.through._meta.db_table,
+        "keyword": Keyword._meta.db_table,
+        "distribution": Distribution._meta.db_table,
+        "organisation": Organisation._meta.db_table,
+    }
+    groups = {
+        "publisher": "SELECT o.slug AS value, o.name AS label, COUNT(*) AS n FROM m "
+        "JOIN {organisation} o ON o.id = m.publisher_id GROUP BY o.slug, o.name",
+        "theme": "SELECT t.theme_id AS value, NULL AS label, COUNT(*) AS n FROM {themes} t "
+        "JOIN m ON m.id = t.dataset_id GROUP BY t.theme_id",
+        "format": "SELECT f.format AS value, NULL AS label, COUNT(*) AS n FROM (SELECT DISTINCT d.dataset_id, d.format "
+        "FROM {distribution} d JOIN m ON m.id = d.dataset_id) f GROUP BY f.format",
+        "licence": "SELECT m.licence AS value, NULL AS label, COUNT(*) AS n FROM m GROUP BY m.licence",
+        # counted by id, named after: hashing ints is cheaper than the names of every link
+        "keyword": "SELECT k.name AS value, NULL AS label, c.n AS n FROM (SELECT dk.keyword_id, COUNT(*) AS n "
+        "FROM {keywords} dk JOIN m ON m.id = dk.dataset_id GROUP BY dk.keyword_id) c "
+        "JOIN {keyword} k ON k.id = c.keyword_id",
+    }
+    # Only table names from the models and an int are formatted in; the query's values stay parameters.
+    cut = "" if limit is None else f" LIMIT {int(limit)}"
+    parts = ["SELECT 'count', NULL, NULL, COUNT(*) FROM m"] + [
+        f"SELECT '{name}', * FROM ({groups[name].format(**tables)} ORDER BY n DESC, value{cut}) AS {name}_values"  # noqa: S608
+        for name in FACETS
+        if name in only
+    ]
+    sql = f"WITH m (id, publisher_id, licence) AS ({matches}) " + " UNION ALL ".join(parts)  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        rows = cursor.fetchall()
+    count = next(n for facet, _value, _label, n in rows if facet == "count")
+    licences = {code: str(label) for code, label in LICENCE_CHOICES}
+    labels = {
+        "theme": lambda value: _label(vocab.THEME[value]),
+        "format": lambda value: vocab.FILE_TYPE[value].label,
+        "licence": lambda value: licences.get(value, value),
+    }
+    found: dict[str, list[FacetItem]] = {name: [] for name in FACETS if name in only}
+    for facet, value, label, n in sorted(rows, key=lambda row: (-row[3], row[1] or "")):
+        if facet != "count":
+            found[facet].append(FacetItem(value, label or labels.get(facet, str)(value), n))
+    return count, found
