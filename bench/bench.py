@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HELLO = ("hello (/healthz)", "/healthz", None)
+FIVE_FACETS = '["organization","groups","tags","res_format","license_id"]'
 # (name, path, minimum ratio to hello); key pages have the higher bar.
 PAGES = [
     ("home", "/", 0.25),
@@ -58,6 +59,18 @@ PAGES = [
     ("awards", "/erkannande/utmarkelser/", 0.25),
     ("API: lessons, searched", "/api/v1/recognition/lessons?q=upphandling", 0.25),
     ("API: balances", "/api/v1/recognition/balances?level=organisation", 0.25),
+    ("open-data catalogue", "/oppna-data/", 0.4),
+    ("open-data catalogue, searched", "/oppna-data/?q=luft&theme=ENVI", 0.4),
+    ("open-data dataset page", "/oppna-data/luftkvalitet-timvarden/", 0.25),
+    ("open-data publisher page", "/oppna-data/utgivare/miljoforvaltningen/", 0.25),
+    (
+        "CKAN package_search, 5 facets",
+        '/api/3/action/package_search?facet.field=["organization","groups","tags","res_format","license_id"]',
+        0.25,
+    ),
+    ("CKAN package_search, q", "/api/3/action/package_search?q=luft&rows=20", 0.25),
+    ("CKAN package_show", "/api/3/action/package_show?id=luftkvalitet-timvarden", 0.25),
+    ("DCAT catalogue page (Turtle)", "/catalog.ttl?page=1", 0.25),
     ("API docs", "/api/v1/docs", 0.25),
 ]
 P99_MS, P50_MS = 150.0, 40.0
