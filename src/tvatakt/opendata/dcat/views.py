@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from rdflib import Graph
 
+from tvatakt.core.cache import public_page
 from tvatakt.opendata.dcat import iris, stream
 from tvatakt.opendata.dcat.graph import PREFIXES
 from tvatakt.opendata.models import Dataset
@@ -24,6 +25,7 @@ def catalogue_rdfxml(request):
     return StreamingHttpResponse(stream.catalogue_rdfxml(), content_type="application/rdf+xml; charset=utf-8")
 
 
+@public_page  # a page of 100 datasets takes rdflib most of a second: drawn once per content version
 def catalogue_page(request, fmt: str):
     if fmt not in iris.FORMATS:
         raise Http404
@@ -34,6 +36,7 @@ def catalogue_page(request, fmt: str):
     return _rdf(stream.catalogue_page(int(page), lambda number: f"{url}?page={number}"), fmt)
 
 
+@public_page
 def dataset_rdf(request, name: str, fmt: str):
     graph = stream.dataset_graph(name) if fmt in iris.FORMATS else None
     if graph is None:
