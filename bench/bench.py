@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 HELLO = ("hello (/healthz)", "/healthz", None)
@@ -65,7 +66,8 @@ PAGES = [
     ("open-data publisher page", "/oppna-data/utgivare/miljoforvaltningen/", 0.25),
     (
         "CKAN package_search, 5 facets",
-        '/api/3/action/package_search?facet.field=["organization","groups","tags","res_format","license_id"]',
+        "/api/3/action/package_search?facet.field="
+        + quote('["organization","groups","tags","res_format","license_id"]', safe=""),
         0.25,
     ),
     ("CKAN package_search, q", "/api/3/action/package_search?q=luft&rows=20", 0.25),

@@ -192,6 +192,12 @@ MEDIA_URL = "/media/"
 OPENDATA_PUBLISHER_NAME = os.environ.get("TVATAKT_OPENDATA_PUBLISHER", "Stockholms stad")
 OPENDATA_PUBLISHER_ORG_NUMBER = os.environ.get("TVATAKT_OPENDATA_PUBLISHER_ORG_NUMBER", "212000-0142")
 OPENDATA_UPLOAD_MAX_BYTES = int(os.environ.get("TVATAKT_OPENDATA_UPLOAD_MAX_MB", "100")) * 1024 * 1024
+# Harvests of other catalogues: how long to wait for a source, how much to read, and whether a source may be in a
+# private network (off: a publisher's address must not become a way into the city's internal services).
+OPENDATA_HARVEST_TIMEOUT = float(os.environ.get("TVATAKT_OPENDATA_HARVEST_TIMEOUT", "30"))
+OPENDATA_HARVEST_MAX_BYTES = int(os.environ.get("TVATAKT_OPENDATA_HARVEST_MAX_MB", "200")) * 1024 * 1024
+OPENDATA_HARVEST_ALLOW_PRIVATE = env_bool("TVATAKT_OPENDATA_HARVEST_ALLOW_PRIVATE")
+OPENDATA_IMPORT_MAX_BYTES = int(os.environ.get("TVATAKT_OPENDATA_IMPORT_MAX_MB", "10")) * 1024 * 1024
 
 # E-mail: the console by default, SMTP when a host is set.
 EMAIL_HOST = os.environ.get("TVATAKT_EMAIL_HOST", "")
@@ -210,7 +216,7 @@ SITE_URL = os.environ.get("TVATAKT_SITE_URL", "http://127.0.0.1:8000").rstrip("/
 # Background tasks: the database backend, run by `tvatakt worker`. TVATAKT_TASKS_IMMEDIATE runs
 # them inline instead (tests, and single-process set-ups that want no worker).
 # What `tvatakt worker` starts besides running queued tasks: each a function that books recurring work.
-WORKER_STARTUP = ["tvatakt.council.tasks.reminders_sweep_book"]
+WORKER_STARTUP = ["tvatakt.council.tasks.reminders_sweep_book", "tvatakt.opendata.tasks.harvest_sweep_book"]
 TASKS = {
     "default": {
         "BACKEND": (

@@ -3,7 +3,7 @@ from django.core.management import CommandError, call_command
 
 from tvatakt.core.errors import NotAllowed
 from tvatakt.council.models import Decision, Proposal
-from tvatakt.opendata.models import DataService, Dataset
+from tvatakt.opendata.models import DataService, Dataset, HarvestJob, HarvestSource
 from tvatakt.organisation.importer import ImportFailed, organisations_import
 from tvatakt.organisation.models import Cluster, Organisation
 from tvatakt.portfolio.models import Initiative
@@ -29,6 +29,8 @@ def empty_city(db):
     Lesson.objects.all().delete()
     Initiative.objects.all().delete()
     DataService.objects.all().delete()  # the catalogue protects its publishers
+    HarvestJob.objects.all().delete()
+    HarvestSource.objects.all().delete()
     Dataset.objects.all().delete()
     Cluster.objects.all().delete()
     Organisation.objects.all().delete()

@@ -54,3 +54,26 @@ def test_my_datasets_costs_the_same_at_two_sizes(make_dataset, client_as):
     small = count(client, "/oppna-data/mina/")
     grow(make_dataset, 2, 10)
     assert count(client, "/oppna-data/mina/") == small <= CEILING
+
+
+def test_harvest_pages_cost_the_same_at_two_sizes(archive, client_as, person):
+    from tvatakt.opendata.models import HarvestJob, HarvestSource
+
+    client = client_as("datapublicerare")
+    source = HarvestSource.objects.create(publisher=archive, title="Perf", kind="dcat", url="https://example.se/k.rdf")
+    log = [{"level": "error", "location": f"dataset {n}", "message": "Fel."} for n in range(3)]
+
+    def grow(n: int) -> None:
+        for number in range(n):
+            HarvestSource.objects.create(publisher=archive, title=f"Perf {number}", kind="ckan",
+                                         url="https://example.se/", created_by=person("datapublicerare"))  # fmt: skip
+            HarvestJob.objects.create(kind="harvest", source=source, publisher=archive, status="failed", log=log,
+                                      requested_by=person("datapublicerare"))  # fmt: skip
+
+    grow(2)
+    job = HarvestJob.objects.filter(source=source).first()
+    urls = ["/oppna-data/mina/hamtning/", f"/oppna-data/mina/hamtning/{source.pk}/", f"/oppna-data/mina/jobb/{job.pk}/"]
+    small = [count(client, url) for url in urls]
+    grow(12)
+    assert [count(client, url) for url in urls] == small
+    assert max(small) <= CEILING, small

@@ -12,9 +12,11 @@ from tvatakt.demo import city
 from tvatakt.demo.catalogue import load_demo_catalogue
 from tvatakt.demo.council import load_demo_council
 from tvatakt.demo.forum import load_demo_forum
+from tvatakt.demo.harvests import load_demo_harvests
 from tvatakt.demo.lessons import load_demo_lessons
 from tvatakt.demo.portfolio import load_demo_portfolio, load_process_types
 from tvatakt.demo.recognition import load_demo_recognition
+from tvatakt.opendata.models import Dataset
 from tvatakt.organisation.choices import OrganisationKind, Role
 from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
 from tvatakt.organisation.services import unique_slug
@@ -62,7 +64,9 @@ def load_demo_city() -> dict[str, int]:
     load_demo_lessons()
     load_demo_forum()
     load_demo_recognition()
-    datasets = load_demo_catalogue()  # last: its publishers are demo people, its uses demo initiatives
+    load_demo_catalogue()  # last: its publishers are demo people, its uses demo initiatives
+    load_demo_harvests()  # and after it: an import by its publishers
+    datasets = Dataset.objects.count()
     return {
         "process_types": len(process_types),
         "units": len(units),

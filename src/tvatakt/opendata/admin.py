@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from tvatakt.core.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin
-from tvatakt.opendata.models import DataService, Dataset, DatasetUse, Distribution, Keyword
+from tvatakt.opendata.models import DataService, Dataset, DatasetUse, Distribution, HarvestJob, HarvestSource, Keyword
 
 
 @admin.register(Dataset)
@@ -36,3 +36,17 @@ class KeywordAdmin(ReadOnlyAdmin):
 class DatasetUseAdmin(ReadOnlyAdmin):
     list_display = ["dataset", "initiative", "created_at"]
     list_select_related = ["dataset", "initiative"]
+
+
+@admin.register(HarvestSource)
+class HarvestSourceAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["title", "publisher", "kind", "schedule", "is_active"]
+    list_filter = ["kind", "schedule", "is_active"]
+    list_select_related = ["publisher"]
+
+
+@admin.register(HarvestJob)
+class HarvestJobAdmin(ReadOnlyAdmin):
+    list_display = ["pk", "kind", "source", "publisher", "status", "requested_at", "finished_at"]
+    list_filter = ["kind", "status"]
+    list_select_related = ["source", "publisher"]

@@ -1,4 +1,5 @@
-"""Forms for the catalogue: the search with its facets, and the publishers' dataset and distribution forms."""
+"""Forms for the catalogue: the search with its facets, the publishers' dataset and distribution forms, and their
+harvest sources and imports."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from tvatakt.opendata.choices import (
     term_label,
 )
 from tvatakt.opendata.models.dataset import NAME_RULE
+from tvatakt.opendata.models.harvest import Schedule, SourceKind
 from tvatakt.opendata.selectors import FACETS
 
 SORT_CHOICES = [
@@ -128,3 +130,39 @@ class ReasonForm(forms.Form):
         label=_("Why"), max_length=300, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Kept in the history, where anyone can read it."),
     )  # fmt: skip
+
+
+class HarvestSourceForm(forms.Form):
+    title = forms.CharField(label=_("Name"), max_length=200, help_text=_("So you know the source in the list."))
+    kind = forms.ChoiceField(label=_("Kind of source"), choices=SourceKind.choices, widget=forms.RadioSelect)
+    url = forms.URLField(
+        label=_("Web address"), max_length=500, assume_scheme="https",
+        help_text=_("For an RDF file, the address of the file. For CKAN, the catalogue's address, e.g. "
+                    "https://ckan.example.se."),
+    )  # fmt: skip
+    remote_organisation = forms.CharField(
+        label=_("Organisation at the source"), max_length=100, required=False,
+        help_text=_("CKAN only: fetch only this organisation's datasets (its short name at the source)."),
+    )  # fmt: skip
+    schedule = forms.ChoiceField(label=_("How often"), choices=Schedule.choices, initial=Schedule.MANUAL)
+    is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
+
+    def __init__(self, *args, publishers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if publishers is not None:  # a new source: for which of the user's organisations
+            self.fields["publisher"] = forms.ModelChoiceField(
+                label=_("Publisher"), queryset=publishers, empty_label=None,
+                help_text=_("The datasets become this organisation's, whoever the source names as publisher."),
+            )  # fmt: skip
+            self.order_fields(["publisher"])
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"), help_text=_("UTF-8, with a header row. Commas or semicolons between the columns.")
+    )
+
+    def __init__(self, *args, publishers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["publisher"] = forms.ModelChoiceField(label=_("Publisher"), queryset=publishers, empty_label=None)
+        self.order_fields(["publisher"])

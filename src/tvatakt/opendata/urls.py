@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tvatakt.opendata.views import public, publish
+from tvatakt.opendata.views import harvest, public, publish
 
 app_name = "opendata"
 
@@ -12,6 +12,14 @@ urlpatterns = [
     path("oppna-data/teman/<slug:slug>/", public.theme_detail, name="theme_detail"),
     path("oppna-data/filer/<uuid:identifier>/<str:filename>", public.distribution_file, name="distribution_file"),
     path("oppna-data/mina/", publish.my_datasets, name="my_datasets"),
+    path("oppna-data/mina/hamtning/", harvest.harvest_list, name="harvest_list"),
+    path("oppna-data/mina/hamtning/ny/", harvest.source_create, name="harvest_source_create"),
+    path("oppna-data/mina/hamtning/<int:pk>/", harvest.source_detail, name="harvest_source"),
+    path("oppna-data/mina/hamtning/<int:pk>/andra/", harvest.source_edit, name="harvest_source_edit"),
+    path("oppna-data/mina/hamtning/<int:pk>/hamta/", harvest.source_harvest, name="harvest_start"),
+    path("oppna-data/mina/jobb/<int:pk>/", harvest.job_detail, name="harvest_job"),
+    path("oppna-data/mina/importera/", harvest.import_csv, name="import_csv"),
+    path("oppna-data/mina/importera/mall.csv", harvest.import_template, name="import_template"),
     path("oppna-data/ny/", publish.dataset_create, name="dataset_create"),
     path("oppna-data/<str:name>/", public.dataset_detail, name="dataset_detail"),
     path("oppna-data/<str:name>/redigera/", publish.dataset_edit, name="dataset_edit"),

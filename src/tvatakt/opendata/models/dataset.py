@@ -78,7 +78,8 @@ class Dataset(TimeStampedModel):
     metadata_created/modified); `issued`/`modified` are the data's (dct:issued/modified).
 
     On PostgreSQL the table has a generated `search` column and on SQLite an FTS5 table follows it (migration
-    0002): a migration that alters or removes a text they read must re-create them."""
+    0002): a migration that alters or removes a text they read, or that makes SQLite remake the table (as 0003 did),
+    must re-create them."""
 
     identifier = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("short name"), max_length=100, unique=True, validators=[NAME_RULE])
@@ -113,6 +114,12 @@ class Dataset(TimeStampedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",
     )  # fmt: skip
+    # A harvested dataset: where it came from and its identifier there, so the next harvest updates it.
+    harvest_source = models.ForeignKey(
+        "opendata.HarvestSource", verbose_name=_("harvested from"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="datasets",
+    )  # fmt: skip
+    harvest_ref = models.CharField(_("identifier at the source"), max_length=500, blank=True)
     history = HistoricalRecords(excluded_fields=["keywords_text"])
 
     objects = DatasetQuerySet.as_manager()
@@ -129,7 +136,12 @@ class Dataset(TimeStampedModel):
                 | models.Q(temporal_start__lte=models.F("temporal_end")),
                 name="dataset_coverage_in_order",
                 violation_error_message=_("The coverage cannot end before it starts."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["harvest_source", "harvest_ref"],
+                condition=models.Q(harvest_source__isnull=False),
+                name="one_dataset_per_harvested_identifier",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -61,16 +61,20 @@ def _validated(dataset: Dataset) -> None:
         raise DomainError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
 
 
-def dataset_create(*, actor, publisher, keywords="", themes=(), **fields) -> Dataset:
-    """A new dataset, as a draft, for `publisher`. Nothing is saved when a field is wrong."""
+def dataset_create(
+    *, actor, publisher, keywords="", themes=(), reason: str = "", harvest_source=None, harvest_ref: str = "", **fields
+) -> Dataset:
+    """A new dataset, as a draft, for `publisher`. Nothing is saved when a field is wrong. A harvest names its
+    source and the dataset's identifier there; `reason` says in the history where the dataset came from."""
     require(actor, "opendata.publish", publisher)
     dataset = Dataset(publisher=publisher, created_by=actor, **{key: fields[key] for key in FIELDS if key in fields})
+    dataset.harvest_source, dataset.harvest_ref = harvest_source, harvest_ref
     if Dataset.objects.filter(name=dataset.name).exists():
         raise _taken(dataset.name)
     _validated(dataset)
     try:
         with transaction.atomic():
-            save_as(dataset, actor)
+            save_as(dataset, actor, reason=reason)
             _set_keywords(dataset, parse_keywords(keywords))
             _set_themes(dataset, list(themes))
     except IntegrityError as exc:  # the same name taken at the same moment
@@ -80,7 +84,7 @@ def dataset_create(*, actor, publisher, keywords="", themes=(), **fields) -> Dat
     return dataset
 
 
-def dataset_update(*, actor, dataset: Dataset, keywords=None, themes=None, **fields) -> Dataset:
+def dataset_update(*, actor, dataset: Dataset, keywords=None, themes=None, reason: str = "", **fields) -> Dataset:
     """Change a dataset's description. The name is its address: it can change only while a draft."""
     require(actor, "opendata.publish", dataset)
     with transaction.atomic():
@@ -97,7 +101,7 @@ def dataset_update(*, actor, dataset: Dataset, keywords=None, themes=None, **fie
             if key in fields:
                 setattr(current, key, fields[key])
         _validated(current)
-        save_as(current, actor)
+        save_as(current, actor, reason=reason)
         if keywords is not None:
             _set_keywords(current, parse_keywords(keywords))
         if themes is not None:

@@ -68,9 +68,17 @@ def _check_file(upload: UploadedFile, code: str) -> str:
     return name
 
 
-def distribution_add(*, actor, dataset: Dataset, file: UploadedFile | None = None, **fields) -> Distribution:
-    """A link to the data, or a file to serve from here. The file is checked, then written, then the row saved:
-    if the row is refused, the file goes again."""
+def distribution_add(
+    *,
+    actor,
+    dataset: Dataset,
+    file: UploadedFile | None = None,
+    byte_size: int | None = None,
+    reason: str = "",
+    **fields,
+) -> Distribution:
+    """A link to the data (whose size a harvest may know), or a file to serve from here. The file is checked, then
+    written, then the row saved: if the row is refused, the file goes again."""
     require(actor, "opendata.publish", dataset)
     values = {key: (fields.get(key) or "") for key in FIELDS}
     if values["format"] not in vocab.FILE_TYPE:
@@ -81,6 +89,7 @@ def distribution_add(*, actor, dataset: Dataset, file: UploadedFile | None = Non
         raise DomainError({"access_url": _("Give the address of the data, or upload a file.")})
     distribution = Distribution(dataset=dataset, **values)
     distribution.media_type = vocab.FILE_TYPE[values["format"]].media_type
+    distribution.byte_size = byte_size
     if file is not None:
         name = _check_file(file, values["format"])
         distribution.byte_size = file.size
@@ -95,7 +104,7 @@ def distribution_add(*, actor, dataset: Dataset, file: UploadedFile | None = Non
             Dataset.objects.select_for_update().filter(pk=dataset.pk).exists()  # one position at a time
             last = dataset.distributions.aggregate(last=Max("position"))["last"]
             distribution.position = 0 if last is None else last + 1
-            save_as(distribution, actor)
+            save_as(distribution, actor, reason=reason)
             touched(dataset.pk)
     except Exception:
         if distribution.file:
