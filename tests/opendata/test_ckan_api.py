@@ -666,7 +666,9 @@ def test_package_search_costs_the_same_queries_whatever_the_catalogue_size(catal
                 themes=["TRAN"], links=[("CSV", f"https://example.org/{i}.csv")])  # fmt: skip
     large = _search_queries()
     assert len(result("package_search")["results"]) == 10  # CKAN's default rows, of 15
-    assert small == large == 5  # count with the facets, the page, its keywords, themes and distributions
+    # count with the facets, the page, its keywords, themes and distributions; on SQLite also the three that
+    # compute the ranks once into a temporary table
+    assert small == large == (5 if connection.vendor == "postgresql" else 8)
 
 
 def test_facets_within_counts_as_the_catalogues_own_facets_do(catalogue):

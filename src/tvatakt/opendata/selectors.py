@@ -49,7 +49,8 @@ def _matching(q: str) -> Q:
 
 
 def _rank(q: str) -> RawSQL:
-    """How well each dataset matches: higher is better. Only for the top-level query (it names the table)."""
+    """How well each dataset matches: higher is better. Only for the top-level query (it names the table). On
+    SQLite the ranks are computed now, for this connection: evaluate the query in the same request."""
     if connection.vendor == "postgresql":
         text = " ".join(words(q))
         return RawSQL(
@@ -57,13 +58,28 @@ def _rank(q: str) -> RawSQL:
             [text, text],
             output_field=FloatField(),
         )
-    # bm25 is lower for a better match: negated, so that both databases sort descending.
+    _sqlite_ranks(q)
     return RawSQL(
-        "(SELECT -bm25(opendata_dataset_fts) FROM opendata_dataset_fts WHERE opendata_dataset_fts MATCH %s "
-        "AND opendata_dataset_fts.rowid = opendata_dataset.id)",
-        [_fts5_query(q)],
+        "(SELECT rank FROM temp.opendata_fts_rank WHERE temp.opendata_fts_rank.id = opendata_dataset.id)",
+        [],
         output_field=FloatField(),
     )
+
+
+def _sqlite_ranks(q: str) -> None:
+    """Every match's rank for `q`, computed once into a temporary table of this connection, for the query to look
+    up by id. bm25() counts over all matches each time it is evaluated, so a rank computed per row (a correlated
+    subquery) cost O(matches²): 39 s for a word in 19,000 of 20,000 datasets; this costs one pass. A temporary
+    table is the connection's own, and writing it takes no lock on the database."""
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMP TABLE IF NOT EXISTS opendata_fts_rank (id INTEGER PRIMARY KEY, rank REAL)")
+        cursor.execute("DELETE FROM temp.opendata_fts_rank")
+        # bm25 is lower for a better match: negated, so that both databases sort descending.
+        cursor.execute(
+            "INSERT INTO temp.opendata_fts_rank (id, rank) SELECT rowid, -bm25(opendata_dataset_fts) "
+            "FROM opendata_dataset_fts WHERE opendata_dataset_fts MATCH %s",
+            [_fts5_query(q)],
+        )
 
 
 @dataclass
