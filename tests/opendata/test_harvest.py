@@ -334,3 +334,126 @@ def test_a_dataset_twice_in_the_source_is_a_problem_not_a_crash(remote, make_sou
     assert job.log == [{"level": "error", "location": "dataset dubbel",
                         "message": "The source has this dataset twice (the same identifier)."}]  # fmt: skip
     assert state(archive) == before
+
+
+def test_blank_node_distributions_and_a_missing_issued_date_read_back_unchanged(remote, make_source, harvest):
+    """Blank nodes are named afresh at each parse, and publishing sets a date the source never gave: neither
+    may make an unchanged source look changed."""
+    blank = (
+        PREFIXES
+        + """
+ex:tom a dcat:Dataset ; dct:identifier "tom" ; dct:title "Tom"@sv ; dct:description "Utan datum."@sv ;
+  dcat:contactPoint [ a vcard:Organization ; vcard:fn "Arkivet" ; vcard:hasEmail <mailto:a@example.se> ] ;
+  dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://example.se/b.csv> ;
+                      dct:format <http://publications.europa.eu/resource/authority/file-type/CSV> ;
+                      dct:license <http://creativecommons.org/licenses/by/4.0/> ] ,
+                    [ a dcat:Distribution ; dcat:accessURL <https://example.se/a.json> ; dct:format "JSON" ;
+                      dct:license <http://creativecommons.org/licenses/by/4.0/> ] .
+"""
+    )
+    remote.answers["/katalog.ttl"] = Answer(blank.encode())
+    source = make_source()
+    first = harvest(source)
+    assert (first.status, first.created) == (JobStatus.SUCCEEDED, 1), first.log
+    dataset = Dataset.objects.get(harvest_source=source)
+    assert dataset.issued is not None  # set when published
+    for _ in range(2):
+        again = harvest(source)
+        assert (again.unchanged, again.updated) == (1, 0), again.log
+    assert list(dataset.distributions.values_list("position", flat=True)) == [0, 1]
+
+
+def test_a_blank_node_dataset_without_an_identifier_is_a_problem(remote, make_source, harvest):
+    anonymous = PREFIXES + '[ a dcat:Dataset ; dct:title "Namnlös"@sv ; dct:description "X"@sv ] .'
+    remote.answers["/katalog.ttl"] = Answer(anonymous.encode())
+    job = harvest(make_source())
+    assert job.status == JobStatus.FAILED
+    assert any("neither an IRI nor a dct:identifier" in entry["message"] for entry in job.log), job.log
+
+
+def test_a_json_ld_source_may_not_make_the_parser_fetch_a_context(remote, make_source, harvest, settings):
+    remote.answers["/kontext.jsonld"] = Answer(b'{"@context": {"dcat": "http://www.w3.org/ns/dcat#"}}',
+                                               "application/ld+json")  # fmt: skip
+    document = {"@context": remote.url("/kontext.jsonld"), "@id": "https://data.example.se/x", "@type": "dcat:Dataset"}
+    remote.answers["/katalog.jsonld"] = Answer(json.dumps(document).encode(), "application/ld+json")
+    job = harvest(make_source("/katalog.jsonld"))
+    assert job.status == JobStatus.FAILED
+    assert [path for path, _query, _accept in remote.requests] == ["/katalog.jsonld"]  # never the context
+
+
+def test_the_address_connected_to_is_checked_too(remote, monkeypatch, settings):
+    """DNS may answer differently when the connection is made than when the address was checked."""
+    from tvatakt.opendata.harvest import fetch
+    from tvatakt.opendata.harvest.records import SourceError
+
+    remote.answers["/katalog.ttl"] = turtle(dataset_ttl("luft", "Luft"))
+    settings.OPENDATA_HARVEST_ALLOW_PRIVATE = False
+    monkeypatch.setattr(fetch, "check_address", lambda url, **kwargs: None)  # the first look-up said "public"
+    with pytest.raises(SourceError, match="private network"):
+        fetch.fetch(remote.url("/katalog.ttl"), accept="text/turtle")
+    assert remote.requests == []
+
+
+@pytest.mark.parametrize(
+    ("count", "pages", "expected"),
+    [(0, [[]], "no public datasets"), (3, [[ckan_package("a")], []], "said it has 3 datasets but gave 1")],
+    ids=["empty", "short"],
+)
+def test_a_ckan_source_that_gives_less_than_it_says_withdraws_nothing(
+    remote, make_source, harvest, archive, count, pages, expected
+):
+    source = make_source("/", kind="ckan")
+    remote.answers["/api/3/action/package_search"] = ckan_search([ckan_package("a"), ckan_package("b")])
+    assert harvest(source).created == 2
+    before = state(archive)
+    answers = iter(pages)
+
+    def short(query):
+        result = {"count": count, "results": next(answers)}
+        return Answer(json.dumps({"success": True, "result": result}).encode(), "application/json")
+
+    remote.answers["/api/3/action/package_search"] = short
+    job = harvest(source)
+    assert job.status == JobStatus.FAILED and any(expected in entry["message"] for entry in job.log), job.log
+    assert state(archive) == before
+
+
+def test_odd_ckan_values_are_read_or_refused_never_a_crash(remote, make_source, harvest):
+    odd = ckan_package(
+        "udda", title={"sv": "Udda\x00 värden", "en": "Odd values"}, tags="inte en lista", groups=[None, 3],
+        extras={"key": "x"}, notes="Text med NUL\x00.",
+        resources=[{"url": "https://example.se/x.csv", "format": "CSV", "size": "²"},
+                   {"url": "https://example.se/y.csv", "format": "CSV", "size": 10**30}, "inte ett objekt"],
+    )  # fmt: skip
+    remote.answers["/api/3/action/package_search"] = ckan_search([odd])
+    job = harvest(make_source("/", kind="ckan"))
+    assert job.status == JobStatus.SUCCEEDED, job.log
+    dataset = Dataset.objects.get(harvest_ref="id-udda")
+    assert (dataset.title, dataset.description) == ("Udda värden", "Text med NUL.")
+    assert list(dataset.distributions.values_list("byte_size", flat=True)) == [None, None]
+
+
+def test_a_job_whose_worker_died_is_ended_and_no_longer_blocks_its_source(remote, make_source, publisher):
+    import datetime
+
+    from django.utils import timezone
+
+    source = make_source()
+    job = services.harvest_start(actor=publisher, source=source)
+    run.claim(job.pk)  # the worker took it, then died
+    with pytest.raises(DomainError, match="already waiting or running"):
+        services.harvest_start(actor=publisher, source=source)
+    HarvestJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - datetime.timedelta(hours=3))
+    remote.answers["/katalog.ttl"] = turtle(dataset_ttl("luft", "Luft"))
+    again = services.harvest_start(actor=publisher, source=source)
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and "stopped without finishing" in job.log[-1]["message"]
+    assert run.run(again.pk) == JobStatus.SUCCEEDED
+
+
+def test_a_scheduled_job_with_no_one_to_run_as_fails(remote, make_source, publisher):
+    source = make_source(schedule="daily")
+    HarvestSource.objects.filter(pk=source.pk).update(created_by=None)
+    remote.answers["/katalog.ttl"] = turtle(dataset_ttl("luft", "Luft"))
+    (job,) = services.harvests_due()
+    assert run.run(job.pk) == JobStatus.FAILED

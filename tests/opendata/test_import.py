@@ -128,3 +128,16 @@ def test_the_template_reads_back():
     records = table.read(text.encode(), problems, max_bytes=10_000)
     assert problems == [] and records[0].name == "luftkvalitet-hornsgatan"
     assert records[0].distributions[0].format == "CSV"
+
+
+def test_two_columns_for_the_same_field_are_refused(import_file):
+    job = import_file(csv_file("test-x,X,Y,Z,z@example.se,test-y", header="name,title,description,contact_name,"
+                                                                        "contact_email,kortnamn"))  # fmt: skip
+    assert job.status == JobStatus.FAILED
+    assert job.log[0]["location"] == "row 1, column kortnamn" and "same column as name" in job.log[0]["message"]
+
+
+def test_a_distributions_problem_names_its_column(import_file):
+    job = import_file(csv_file("test-lang,T,D,K,k@example.se,,,nej," + "https://example.se/" + "x" * 600 + ",CSV"))
+    assert job.status == JobStatus.FAILED
+    assert [entry["location"] for entry in job.log] == ["row 2, column distribution_url"], job.log

@@ -25,7 +25,9 @@ def harvest_sweep_book(*, run_after: datetime.datetime | None = None) -> bool:
     if not run_harvest_job.get_backend().supports_defer:
         return False
     with transaction.atomic():
-        list(HarvestSource.objects.select_for_update().order_by("pk")[:1])  # two workers starting at once
+        # Two workers starting at once wait here for each other on PostgreSQL (with no sources there is no row to
+        # lock, and nothing for a sweep to do). On SQLite the write transaction itself lines them up.
+        list(HarvestSource.objects.select_for_update().order_by("pk")[:1])
         waiting = DBTaskResult.objects.filter(task_path=harvest_sweep.module_path, status=TaskResultStatus.READY)
         if waiting.exists():
             return False

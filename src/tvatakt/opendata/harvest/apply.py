@@ -7,7 +7,7 @@ the catalogue's is left alone: a daily harvest must not fill the history with no
 import dataclasses
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -47,7 +47,10 @@ def _values(record: DatasetRecord, current: Dataset | None = None) -> dict:
     else:
         values = {key: getattr(current, key) for key in FIELDS if key != "name"}
     given = {key: value for key, value in record.fields.items() if not (key in DEFAULTS and not value)}
-    return values | {key: ("" if value is None and key not in DATE_FIELDS else value) for key, value in given.items()}
+    values |= {key: ("" if value is None and key not in DATE_FIELDS else value) for key, value in given.items()}
+    if values["issued"] is None and current is not None:
+        values["issued"] = current.issued  # publishing set it: a source that never says stays as it was
+    return values
 
 
 def _snapshot(dataset: Dataset) -> tuple:
@@ -79,19 +82,41 @@ def _free_name(wanted: str, taken: set[str]) -> str:
     return name
 
 
+# A distribution's fields as the import file's columns name them.
+DISTRIBUTION_COLUMNS = {"title": "distribution_title", "access_url": "distribution_url",
+                        "download_url": "distribution_download_url", "format": "distribution_format"}  # fmt: skip
+
+
+class _DistributionError(ValidationError):
+    """A distribution's fields said no: its problems name the distribution, not the dataset."""
+
+
 def _problems(record: DatasetRecord, exc: ValidationError) -> list[Problem]:
     """The service's messages at the record, by field: a file's column, or the field's name for a harvest."""
     if not hasattr(exc, "error_dict"):
         return [Problem(record.location, message) for message in exc.messages]
-    found = []
+    model, found = (Distribution if isinstance(exc, _DistributionError) else Dataset), []
     for field, messages in exc.message_dict.items():
-        if record.columns:
-            where = _("%(location)s, column %(column)s") % {"location": record.location, "column": field}
+        if field == "__all__":
+            where = record.location
+        elif record.columns:
+            column = DISTRIBUTION_COLUMNS.get(field, field) if model is Distribution else field
+            where = _("%(location)s, column %(column)s") % {"location": record.location, "column": column}
         else:
-            label = str(Dataset._meta.get_field(field).verbose_name) if field in FIELDS else field
+            label = str(model._meta.get_field(field).verbose_name) if hasattr(model, field) else field
+            if model is Distribution:
+                label = _("distribution: %(field)s") % {"field": label}
             where = f"{record.location}: {label}"
         found += [Problem(where, message) for message in messages]
     return found
+
+
+def _add_distributions(record: DatasetRecord, dataset: Dataset, actor, reason: str) -> None:
+    for distribution in _readable(record):
+        try:
+            services.distribution_add(actor=actor, dataset=dataset, reason=reason, **distribution.values())
+        except ValidationError as exc:
+            raise _DistributionError(exc.error_dict if hasattr(exc, "error_dict") else exc.messages) from exc
 
 
 def apply(
@@ -133,6 +158,9 @@ def apply(
                     _publish(dataset, record, actor, outcome)
             except ValidationError as exc:
                 problems += _problems(record, exc)
+            except (DatabaseError, OverflowError) as exc:  # a value the database cannot hold, found by it alone
+                problems.append(Problem(record.location, _("The database could not store it: %(error)s")
+                                        % {"error": " ".join(str(exc).split())[:200]}))  # fmt: skip
         if source is not None and not problems:
             outcome.withdrawn = _withdraw_missing(source, seen, actor)
         if problems:
@@ -149,8 +177,7 @@ def _create(record: DatasetRecord, publisher, actor, source, reason: str, taken:
         reason=reason,
         harvest_source=source, harvest_ref=record.ref if source is not None else "", **_values(record),
     )  # fmt: skip
-    for distribution in _readable(record):
-        services.distribution_add(actor=actor, dataset=dataset, reason=reason, **distribution.values())
+    _add_distributions(record, dataset, actor, reason)
     return dataset
 
 
@@ -178,10 +205,12 @@ def _change(dataset: Dataset, record: DatasetRecord, actor, reason: str) -> bool
     if before[3] != after[3]:
         old = list(Distribution.objects.filter(dataset=dataset))
         # The new ones first: a published dataset must never be left without one.
-        for distribution in _readable(record):
-            services.distribution_add(actor=actor, dataset=dataset, reason=reason, **distribution.values())
+        _add_distributions(record, dataset, actor, reason)
         for distribution in old:
             services.distribution_remove(actor=actor, distribution=distribution, reason=reason)
+        # Numbered from 0 again: each replacement adds after the last, and positions must not grow for ever.
+        for position, pk in enumerate(dataset.distributions.order_by("position", "pk").values_list("pk", flat=True)):
+            Distribution.objects.filter(pk=pk).update(position=position)
     return True
 
 

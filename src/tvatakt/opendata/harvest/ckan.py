@@ -41,40 +41,61 @@ def search_page(url: str, start: int, organisation: str) -> dict:
     if not isinstance(answer, dict) or not answer.get("success") or not isinstance(answer.get("result"), dict):
         error = answer.get("error") if isinstance(answer, dict) else None
         message = error.get("message") if isinstance(error, dict) else ""
-        raise SourceError(_("The CKAN API refused the search: %(error)s") % {"error": message or answer})
-    return answer["result"]
+        shown = " ".join(str(message or answer).split())[:300]
+        raise SourceError(_("The CKAN API refused the search: %(error)s") % {"error": shown})
+    result = answer["result"]
+    if not isinstance(result.get("results"), list) or not _is_count(result.get("count")):
+        raise SourceError(_("The source’s answer is not a CKAN search result."))
+    return result
+
+
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def read(url: str, organisation: str, problems: list[Problem], progress: Callable[[int, int], None]) -> list:
     """Every public dataset at the source, as records. `progress(done, total)` is told after each page."""
     first = search_page(url, 0, organisation)
-    total = min(int(first.get("count") or 0), MAX_DATASETS)
-    packages = list(first.get("results") or [])
+    total = first["count"]
+    if total == 0:
+        # Rather than withdraw every dataset harvested before, on what may be a wrong organisation or a bad day.
+        raise SourceError(_("The source has no public datasets (to harvest) at all. Check the address and the "
+                            "organisation."))  # fmt: skip
+    if total > MAX_DATASETS:
+        raise SourceError(_("The source has more than %(count)s datasets.") % {"count": MAX_DATASETS})
+    packages = list(first["results"])
     progress(len(packages), total)
     while len(packages) < total:
-        page = search_page(url, len(packages), organisation).get("results") or []
+        page = search_page(url, len(packages), organisation)["results"]
         if not page:
-            break  # the source's count was more than it gave: take what there is
+            # A harvest that got less than all would withdraw the rest: better none than that.
+            raise SourceError(
+                _("The source said it has %(count)s datasets but gave %(given)s.")
+                % {"count": total, "given": len(packages)}
+            )
         packages += page
         progress(len(packages), total)
     seen, found = set(), []
     for package in packages:
-        if isinstance(package, dict) and package.get("id") not in seen:
-            seen.add(package.get("id"))
+        if not isinstance(package, dict):
+            raise SourceError(_("The source’s answer is not a CKAN search result."))
+        key = _text(package.get("id")) or _text(package.get("name"))
+        if key not in seen:  # a dataset changed while paging can come twice
+            seen.add(key)
             found.append(_dataset(package, problems))
     return found
 
 
+def _list(value) -> list[dict]:
+    """A list of objects (extras, tags, groups, resources), whatever the source sent instead."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def _extras(package: dict) -> dict[str, str]:
-    return {
-        str(extra.get("key")): str(extra.get("value") or "")
-        for extra in package.get("extras") or []
-        if isinstance(extra, dict)
-    }
+    return {_text(extra.get("key")): _text(extra.get("value")) for extra in _list(package.get("extras"))}
 
 
-def _text(value) -> str:
-    return str(value).strip() if value is not None else ""
+_text = records.text_value
 
 
 def _dataset(package: dict, problems: list[Problem]) -> DatasetRecord:
@@ -112,14 +133,12 @@ def _dataset(package: dict, problems: list[Problem]) -> DatasetRecord:
             if not fields[field]:
                 problem(_("“%(value)s” is not a term the catalogue knows.") % {"value": extras[key]})
     themes = []
-    for group in package.get("groups") or []:
-        code = records.theme_code(_text(group.get("name") if isinstance(group, dict) else group))
+    for group in _list(package.get("groups")):
+        code = records.theme_code(_text(group.get("name")))
         if code and code not in themes:
             themes.append(code)
-    keywords = [_text(tag.get("name")) for tag in package.get("tags") or [] if isinstance(tag, dict)]
-    distributions = [
-        _distribution(resource, problem) for resource in package.get("resources") or [] if isinstance(resource, dict)
-    ]
+    keywords = [_text(tag.get("name")) for tag in _list(package.get("tags"))]
+    distributions = [_distribution(resource, problem) for resource in _list(package.get("resources"))]
     return DatasetRecord(
         ref=ref[:500] or name, location=location, name=name, fields=fields, keywords=keywords, themes=themes,
         distributions=distributions,
@@ -136,9 +155,8 @@ def _distribution(resource: dict, problem) -> DistributionRecord:
             _("The format of the distribution %(address)s (%(format)s) is not one the catalogue takes.")
             % {"address": access or _text(resource.get("id")), "format": _text(resource.get("format")) or "?"}
         )
-    size = resource.get("size")
     return DistributionRecord(
         title=_text(resource.get("name")) or (vocab.FILE_TYPE[code].label if code else ""),
         description=_text(resource.get("description")), access_url=access, download_url=download,
-        format=code or "", byte_size=size if isinstance(size, int) and size >= 0 else None,
+        format=code or "", byte_size=records.size_value(resource.get("size")),
     )  # fmt: skip

@@ -10,7 +10,7 @@ from rdflib.namespace import DCAT, DCTERMS, SDO
 
 from tvatakt.opendata import vocab
 from tvatakt.opendata.harvest import records
-from tvatakt.opendata.harvest.fetch import Fetched, looks_like_html
+from tvatakt.opendata.harvest.fetch import Fetched, guarded, looks_like_html
 from tvatakt.opendata.harvest.records import DatasetRecord, DistributionRecord, Problem, SourceError
 
 VCARD = "http://www.w3.org/2006/vcard/ns#"
@@ -41,7 +41,10 @@ def parse(fetched: Fetched) -> Graph:
     )
     graph = Graph()
     try:
-        graph.parse(data=fetched.body, format=fmt)
+        with guarded():  # no fetching of contexts or entities from elsewhere
+            graph.parse(data=fetched.body, format=fmt)
+    except SourceError:
+        raise
     except Exception as exc:  # rdflib's parsers raise many kinds (SAX, BadSyntax, JSON, Unicode errors)
         raise SourceError(
             _("The source is not valid RDF (read as %(format)s): %(error)s") % {"format": fmt, "error": _short(exc)}
@@ -67,22 +70,25 @@ def _texts(graph: Graph, subject, predicate) -> tuple[str, str]:
     values = [value for value in graph.objects(subject, predicate) if isinstance(value, Literal)]
     by_language = {}
     for value in sorted(values, key=str):
-        by_language.setdefault((value.language or "").lower()[:2], str(value).strip())
+        by_language.setdefault((value.language or "").lower()[:2], records.text_value(str(value)))
     swedish = by_language.get("sv") or by_language.get("") or next(iter(by_language.values()), "")
     return swedish, by_language.get("en", "") if by_language.get("en") != swedish else ""
 
 
 def _one(graph: Graph, subject, predicate) -> str:
     value = graph.value(subject, predicate)
-    return str(value).strip() if value is not None else ""
+    return records.text_value(str(value)) if value is not None else ""
 
 
 def _dataset(graph: Graph, subject, problems: list[Problem]) -> DatasetRecord:
-    ref = _one(graph, subject, DCTERMS.identifier) or str(subject)
-    location = _("dataset %(ref)s") % {"ref": ref}
+    ref = _one(graph, subject, DCTERMS.identifier) or (str(subject) if isinstance(subject, URIRef) else "")
+    location = _("dataset %(ref)s") % {"ref": ref or _texts(graph, subject, DCTERMS.title)[0][:100]}
 
     def problem(message: str) -> None:
         problems.append(Problem(location, message))
+
+    if not ref:  # a blank node is named afresh at each reading: the next harvest could not find it again
+        problem(_("It has neither an IRI nor a dct:identifier, so the next harvest could not find it again."))
 
     title, title_en = _texts(graph, subject, DCTERMS.title)
     description, description_en = _texts(graph, subject, DCTERMS.description)
@@ -134,10 +140,12 @@ def _dataset(graph: Graph, subject, problems: list[Problem]) -> DatasetRecord:
         code = records.theme_code(str(value))
         if code and code not in themes:
             themes.append(code)
-    keywords = sorted({str(value).strip() for value in graph.objects(subject, DCAT.keyword) if str(value).strip()})
-    distributions = [
-        _distribution(graph, node, problem) for node in sorted(graph.objects(subject, DCAT.distribution), key=str)
-    ]
+    keywords = sorted({records.text_value(str(value)) for value in graph.objects(subject, DCAT.keyword)} - {""})
+    # In the order of their content: blank nodes' names change at each reading, and the order must not.
+    distributions = sorted(
+        (_distribution(graph, node, problem) for node in graph.objects(subject, DCAT.distribution)),
+        key=lambda found: (found.access_url, found.download_url, found.title, found.format),
+    )
     return DatasetRecord(
         ref=ref[:500], location=location, name="", fields=fields, keywords=keywords, themes=themes,
         distributions=distributions,
@@ -166,5 +174,5 @@ def _distribution(graph: Graph, node, problem) -> DistributionRecord:
         description_en=description_en, access_url=access or download, download_url=download, format=code or "",
         licence=records.licence_code(licence) or "",
         availability=records.term_code(availability, vocab.AVAILABILITY) or "" if availability else "",
-        byte_size=int(float(size)) if size.replace(".", "", 1).isdigit() else None,
+        byte_size=records.size_value(size),
     )  # fmt: skip

@@ -147,3 +147,30 @@ def date_value(value) -> datetime.date | None:
         return datetime.date.fromisoformat(text[:10])
     except ValueError:
         return None
+
+
+SIZE_MAX = 2**63 - 1  # what the database's big integer holds
+
+
+def size_value(value) -> int | None:
+    """A byte size from a number or its text; None when it is not a whole number the database can hold."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    else:
+        text = str(value or "").strip().removesuffix(".0")
+        if not text.isascii() or not text.isdecimal():
+            return None
+        number = int(text)
+    return number if 0 <= number <= SIZE_MAX else None
+
+
+def text_value(value) -> str:
+    """Text from a source: stripped, without NUL characters (PostgreSQL refuses them). A CKAN "fluent" field, a
+    dict by language, gives its Swedish text, else its English, else any."""
+    if isinstance(value, dict):
+        value = value.get("sv") or value.get("en") or next(iter(value.values()), "")
+    if value is None or isinstance(value, dict | list):
+        return ""
+    return str(value).replace("\x00", "").strip()

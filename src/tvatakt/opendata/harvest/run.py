@@ -1,11 +1,12 @@
 """Running one harvest or import job, start to end: claim it, fetch or read, check, save, and write down how it
 went. A job that fails for any reason ends as failed with a readable log; the catalogue is then as it was."""
 
+import datetime
 import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from tvatakt.opendata.harvest.records import Problem, SourceError
 from tvatakt.opendata.models import HarvestJob, JobKind, JobStage, JobStatus, SourceKind
 
 logger = logging.getLogger(__name__)
+STALE_AFTER = datetime.timedelta(hours=2)  # longer than the largest harvest takes to save, in one transaction
 LOG_MAX = 500  # entries kept in a job's log; a source with more problems than that has one cause to fix first
 
 
@@ -26,14 +28,16 @@ class _Progress:
         self.job = job
 
     def __call__(self, done: int, total: int, stage: str = JobStage.FETCHING) -> None:
-        HarvestJob.objects.filter(pk=self.job.pk).update(stage=stage, done=done, total=total)
+        HarvestJob.objects.filter(pk=self.job.pk).update(
+            stage=stage, done=done, total=total, heartbeat_at=timezone.now()
+        )
 
 
 def claim(job_pk: int) -> HarvestJob | None:
     """The job, now running; None when another run has it or it has ended (a task delivered twice runs once)."""
     now = timezone.now()
     claimed = HarvestJob.objects.filter(pk=job_pk, status=JobStatus.QUEUED).update(
-        status=JobStatus.RUNNING, started_at=now, stage=JobStage.FETCHING
+        status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, stage=JobStage.FETCHING
     )
     return HarvestJob.objects.select_related("source", "publisher", "requested_by").get(pk=job_pk) if claimed else None
 
@@ -72,8 +76,26 @@ def run(job_pk: int) -> str | None:
 
 def _run(job: HarvestJob, log: list[Problem]) -> apply.Outcome:
     progress = _Progress(job)
-    require(job.requested_by, "opendata.publish", job.publisher)
+    if job.requested_by is None and job.scheduled:
+        raise PermissionDenied  # the person who set up the schedule is gone: no one to run it as
+    require(job.requested_by, "opendata.publish", job.publisher)  # None: an operator's command
     problems: list[Problem] = []
+    try:
+        records, reason = _read(job, problems, progress)
+    except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as exc:  # a shape no reader expects
+        logger.info("Harvest job %s: unreadable source", job.pk, exc_info=True)
+        raise SourceError(_("The source’s data has a shape the harvest cannot read: %(error)s")
+                          % {"error": " ".join(str(exc).split())[:200]}) from exc  # fmt: skip
+    log += [problem for problem in problems if problem.level != "error"]
+    errors = [problem for problem in problems if problem.level == "error"]
+    progress(0, len(records), JobStage.SAVING)
+    return apply.apply(
+        records=records, publisher=job.publisher, actor=job.requested_by, source=job.source, reason=reason,
+        found=errors,
+    )  # fmt: skip
+
+
+def _read(job: HarvestJob, problems: list[Problem], progress) -> tuple[list, str]:
     if job.kind == JobKind.CSV:
         progress(0, 0, JobStage.CHECKING)
         with job.file.open("rb") as file:
@@ -88,13 +110,31 @@ def _run(job: HarvestJob, log: list[Problem]) -> apply.Outcome:
         progress(0, 0, JobStage.CHECKING)
         records = dcat.read(graph, problems)
         reason = _("Harvested from %(source)s") % {"source": job.source.title}
-    log += [problem for problem in problems if problem.level != "error"]
-    errors = [problem for problem in problems if problem.level == "error"]
-    progress(0, len(records), JobStage.SAVING)
-    return apply.apply(
-        records=records, publisher=job.publisher, actor=job.requested_by, source=job.source, reason=reason,
-        found=errors,
-    )  # fmt: skip
+    return records, reason
+
+
+def expire_stale(*, now=None) -> int:
+    """End as failed the jobs whose worker stopped (a restart, a crash): running and silent for STALE_AFTER, or
+    still waiting a day after they were asked for (their task was lost). Whatever they had begun to save was
+    rolled back with their transaction. Returns how many."""
+    now = now or timezone.now()
+    stale = HarvestJob.objects.filter(
+        Q(status=JobStatus.RUNNING, heartbeat_at__lt=now - STALE_AFTER)
+        | Q(status=JobStatus.QUEUED, requested_at__lt=now - datetime.timedelta(days=1))
+    ).select_related("requested_by")
+    count = 0
+    for job in stale:
+        with translation.override(job.language):
+            message = _("The job stopped without finishing, perhaps when the server restarted. Nothing was "
+                        "saved. Start it again.")  # fmt: skip
+            entries = [*job.log, Problem(_("the job"), message).entry()]
+        ended = HarvestJob.objects.filter(pk=job.pk, status=job.status).update(
+            status=JobStatus.FAILED, stage=JobStage.FINISHED, finished_at=now, log=entries, file=""
+        )
+        if ended and job.file:
+            job.file.delete(save=False)
+        count += ended
+    return count
 
 
 def _finish(job: HarvestJob, status: str, log: list[Problem], outcome: apply.Outcome | None) -> None:

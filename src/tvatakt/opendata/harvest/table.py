@@ -53,9 +53,12 @@ def read(file, problems: list[Problem], *, max_bytes: int) -> list[DatasetRecord
         problems.extend(Problem(_("the file"), message) for message in exc.messages)
         return []
     keys = [_key(column) for column in header]
-    for column, key in zip(header, keys, strict=True):
+    for index, (column, key) in enumerate(zip(header, keys, strict=True)):
         if key is None:
             problems.append(Problem(_row(1, column), _("Unknown column. The template lists the columns.")))
+        elif key in keys[:index]:  # "name" and "kortnamn", say: one would silently win
+            message = _("It is the same column as %(other)s.") % {"other": header[keys.index(key)]}
+            problems.append(Problem(_row(1, column), message))
     problems.extend(Problem(_row(1, key), _("This column is required.")) for key in REQUIRED if key not in keys)
     if any(problem.level == "error" for problem in problems):
         return []

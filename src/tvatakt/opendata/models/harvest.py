@@ -101,7 +101,7 @@ class HarvestJob(models.Model):
     publisher = models.ForeignKey(
         "organisation.Organisation", verbose_name=_("publisher"), on_delete=models.PROTECT, related_name="+"
     )
-    # A CSV import's file waits here for the worker, and is removed when the job ends.
+    # A CSV import's file waits here for the worker, and is removed when the job ends (or is found stopped).
     file = models.FileField(_("file"), upload_to="opendata/imports/", blank=True, max_length=300)
     file_name = models.CharField(_("file name"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
@@ -122,6 +122,8 @@ class HarvestJob(models.Model):
     )  # fmt: skip
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    # When the run last said it was alive: a job whose worker died is found by its silence, and ended.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     objects = HarvestJobQuerySet.as_manager()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from tvatakt.core.audit import save_as
 from tvatakt.core.errors import DomainError
 from tvatakt.core.permissions import require
+from tvatakt.opendata.harvest import run
 from tvatakt.opendata.harvest.fetch import check_address
 from tvatakt.opendata.harvest.records import SourceError
 from tvatakt.opendata.models import HarvestJob, HarvestSource, JobKind, Schedule
@@ -66,6 +67,7 @@ def harvest_start(*, actor, source: HarvestSource) -> HarvestJob:
 
 
 def _queue(source: HarvestSource, requested_by, scheduled: bool) -> HarvestJob:
+    run.expire_stale()  # a job whose worker died must not block the source for ever
     with transaction.atomic():
         current = HarvestSource.objects.select_for_update().get(pk=source.pk)  # one start at a time
         if not current.is_active:
@@ -88,20 +90,25 @@ def import_start(*, actor, publisher, file: UploadedFile, max_bytes: int) -> Har
     if file.size > max_bytes:
         raise DomainError({"file": _("The file is larger than %(size)s.") % {"size": filesizeformat(max_bytes)}})
     name = get_valid_filename(PurePath(file.name or "import.csv").name)[-150:]
-    with transaction.atomic():
-        job = HarvestJob(
-            kind=JobKind.CSV, publisher=publisher, requested_by=actor, file_name=name,
-            language=translation.get_language() or "sv",
-        )  # fmt: skip
-        job.file.save(name, file, save=False)
-        job.save()
-        _enqueue(job)
+    job = HarvestJob(
+        kind=JobKind.CSV, publisher=publisher, requested_by=actor, file_name=name,
+        language=translation.get_language() or "sv",
+    )  # fmt: skip
+    job.file.save(name, file, save=False)
+    try:
+        with transaction.atomic():
+            job.save()
+            _enqueue(job)
+    except Exception:
+        job.file.delete(save=False)  # no job to read it: not left on disk
+        raise
     return job
 
 
 def harvests_due(*, now: datetime.datetime | None = None) -> list[HarvestJob]:
     """Queue a harvest of every scheduled source whose interval has passed since its last harvest began."""
     now = now or timezone.now()
+    run.expire_stale(now=now)
     started = []
     sources = (
         HarvestSource.objects.filter(is_active=True)
