@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "tvatakt.council",
     "tvatakt.recognition",
     "tvatakt.opendata",
+    "tvatakt.inclusion",
     "tvatakt.api",
     "tvatakt.demo",
 ]

@@ -1,0 +1,26 @@
+from tvatakt.inclusion.services.events import cancel_event, check_in, mark_no_shows, set_capacity
+from tvatakt.inclusion.services.registrations import (
+    Person,
+    accept_offer,
+    cancel,
+    confirm_consent,
+    expire_consents,
+    expire_offers,
+    offer_next,
+    register,
+)
+
+__all__ = [
+    "Person",
+    "accept_offer",
+    "cancel",
+    "cancel_event",
+    "check_in",
+    "confirm_consent",
+    "expire_consents",
+    "expire_offers",
+    "mark_no_shows",
+    "offer_next",
+    "register",
+    "set_capacity",
+]

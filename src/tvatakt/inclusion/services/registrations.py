@@ -1,0 +1,234 @@
+"""Registering for an event, and everything that moves a registration on: a guardian's consent, the waiting
+list's offers, cancelling. Every rule is checked here, for the form and the API alike; nothing is saved when one
+is broken. Seats change only through seats.py."""
+
+import dataclasses
+import datetime
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tvatakt.core.errors import DomainError
+from tvatakt.inclusion.choices import ACTIVE, AgeGroup, EventState, Need, Status, age_bounds, needs_guardian
+from tvatakt.inclusion.models import Event, Participant, Registration
+from tvatakt.inclusion.services import seats
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud at the door
+CODE_LENGTH = 8
+CONSENT_VERSION = "2026-1"  # the version of the consent text a guardian confirms; change it with the text
+MAX_SEATS = 6
+
+
+@dataclasses.dataclass
+class Person:
+    name: str
+    age_group: str
+    first_time: bool = False
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def _check(event: Event, people: list[Person], contact: dict, now: datetime.datetime) -> None:
+    if event.state != EventState.PUBLISHED:
+        raise DomainError(_("This event is not open for registration."))
+    if now < event.registration_opens:
+        when = timezone.localtime(event.registration_opens)
+        raise DomainError(_("Registration opens %(when)s.") % {"when": when.strftime("%Y-%m-%d %H:%M")})
+    if now >= event.registration_closes:
+        raise DomainError(_("Registration has closed."))
+    errors: dict[str, list[str]] = {}
+    if not people:
+        errors["participants"] = [_("Say who is coming.")]
+    if len(people) > MAX_SEATS:
+        errors["participants"] = [_("At most %(count)s people in one registration.") % {"count": MAX_SEATS}]
+    for person in people:
+        if not person.name.strip():
+            errors.setdefault("participants", []).append(_("Write each person's name."))
+        if person.age_group not in AgeGroup.values:
+            errors.setdefault("participants", []).append(_("Choose an age group for each person."))
+            continue
+        low, high = age_bounds(person.age_group)
+        if high < event.age_min or low > event.age_max:
+            message = _("%(name)s: this event is for ages %(low)s to %(high)s.") % {
+                "name": person.name, "low": event.age_min, "high": event.age_max,
+            }  # fmt: skip
+            errors.setdefault("participants", []).append(message)
+    if not (contact.get("email") or contact.get("phone")):
+        errors["email"] = [_("Give an e-mail address or a phone number, so we can reach you.")]
+    if not contact.get("contact_name", "").strip():
+        errors["contact_name"] = [_("Write your name.")]
+    unknown = set(contact.get("needs") or []) - set(Need.values)
+    if unknown:
+        errors["needs"] = [_("Choose among the needs listed.")]
+    if any(needs_guardian(person.age_group) for person in people if person.age_group in AgeGroup.values):
+        if not contact.get("guardian_name", "").strip():
+            errors["guardian_name"] = [_("A child under 13 needs a guardian: write the guardian's name.")]
+        if not contact.get("guardian_email"):
+            errors["guardian_email"] = [_("The guardian confirms by e-mail: write the guardian's e-mail.")]
+    if errors:
+        raise DomainError(errors)
+
+
+def _already(event: Event, contact: dict) -> Registration | None:
+    same = Q()
+    if contact.get("email"):
+        same |= Q(email__iexact=contact["email"])
+    if contact.get("phone"):
+        same |= Q(phone=contact["phone"])
+    return event.registrations.filter(same, status__in=ACTIVE).first()
+
+
+def register(
+    *, event: Event, people: list[Person], idempotency_key: str = "", now: datetime.datetime | None = None, **contact
+) -> Registration:
+    """A registration of `people`, with the contact's details. Confirmed when the seats are free, on the
+    waiting list when not (if the event has one), waiting for the guardian when a child comes. A retry with the
+    same `idempotency_key` gets the same registration back, never a second one."""
+    now = now or timezone.now()
+    if idempotency_key:
+        earlier = event.registrations.filter(idempotency_key=idempotency_key).first()
+        if earlier is not None:
+            return earlier
+    _check(event, people, contact, now)
+    if _already(event, contact) is not None:
+        raise DomainError(
+            {"email": _("You are already registered for this event, with this e-mail address or phone number.")}
+        )
+    child = any(needs_guardian(person.age_group) for person in people)
+    fields = {key: contact.get(key) or "" for key in ("contact_name", "email", "phone", "needs_text", "guardian_name",
+                                                       "guardian_email", "guardian_phone")}  # fmt: skip
+    try:
+        with transaction.atomic():
+            registration = Registration.objects.create(
+                event=event, code=new_code(), status=Status.WAITING, seats=len(people), idempotency_key=idempotency_key,
+                language=contact.get("language") or "sv", district=contact.get("district"),
+                needs=sorted(set(contact.get("needs") or [])), **fields,
+            )  # fmt: skip
+            Participant.objects.bulk_create(
+                Participant(registration=registration, name=person.name.strip()[:200], age_group=person.age_group,
+                            first_time=person.first_time)
+                for person in people
+            )  # fmt: skip
+            if seats.take(registration):
+                registration.status = Status.CONFIRMED
+                if child:
+                    registration.status = Status.PENDING_CONSENT
+                    registration.consent_version = CONSENT_VERSION
+                    registration.consent_deadline = now + datetime.timedelta(hours=event.consent_hours)
+            elif not event.waiting_list:
+                raise DomainError(_("The event is full, and it has no waiting list."))
+            elif child:
+                registration.consent_version = CONSENT_VERSION
+            registration.save(update_fields=["status", "consent_version", "consent_deadline"])
+    except IntegrityError:
+        if idempotency_key:  # the same key at the same moment: the other request's registration stands
+            earlier = event.registrations.filter(idempotency_key=idempotency_key).first()
+            if earlier is not None:
+                return earlier
+        raise
+    return registration
+
+
+def _locked(registration: Registration) -> Registration:
+    return Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+
+
+def confirm_consent(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
+    """The guardian confirmed, by the signed link in their e-mail. The child's seat is kept; if the time to
+    confirm had run out and the seat was given away, the child goes on the waiting list (or is confirmed, if a
+    seat is free)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        current = _locked(registration)
+        if current.consent_given_at is not None or current.status not in (Status.PENDING_CONSENT, Status.WAITING):
+            return current
+        current.consent_given_at = now
+        # Free seats with people waiting are held back only for children without consent, so taking one is fair.
+        current.status = Status.CONFIRMED if seats.take(current) else Status.WAITING
+        current.save(update_fields=["consent_given_at", "status"])
+    return current
+
+
+def cancel(*, registration: Registration, reason: str = "") -> Registration:
+    """Cancel; the seats go to the first on the waiting list. Cancelling again changes nothing."""
+    with transaction.atomic():
+        current = _locked(registration)
+        if current.status not in ACTIVE:
+            return current
+        current.status, current.cancel_reason = Status.CANCELLED, reason[:200]
+        current.offer_expires_at = None
+        current.save(update_fields=["status", "cancel_reason", "offer_expires_at"])
+        if seats.release(current):
+            offer_next(event=current.event)
+    return current
+
+
+def offer_next(*, event: Event, now: datetime.datetime | None = None) -> list[Registration]:
+    """Offer free seats to the waiting list, first come first served: each the first whose group fits the seats
+    free. An offer holds the seats until it expires. Returns the offers made."""
+    now = now or timezone.now()
+    offered = []
+    waiting = event.registrations.filter(status=Status.WAITING).order_by("created_at", "pk")
+    for registration in waiting.select_for_update():
+        if registration.consent_version and registration.consent_given_at is None:
+            continue  # a child whose guardian has not confirmed: not yet
+        if not seats.take(registration):
+            continue  # a group too big for the seats free; someone after it may fit
+        registration.status = Status.OFFERED
+        registration.offer_expires_at = now + datetime.timedelta(hours=event.offer_hours)
+        registration.save(update_fields=["status", "offer_expires_at"])
+        offered.append(registration)
+    return offered
+
+
+def accept_offer(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
+    now = now or timezone.now()
+    with transaction.atomic():
+        current = _locked(registration)
+        if current.status != Status.OFFERED:
+            raise DomainError(_("There is no seat offered to this registration now."))
+        if current.offer_expires_at and current.offer_expires_at <= now:
+            raise DomainError(_("The offer has run out. The seat has gone to the next person waiting."))
+        current.status, current.offer_expires_at = Status.CONFIRMED, None
+        current.save(update_fields=["status", "offer_expires_at"])
+    return current
+
+
+def expire_offers(*, now: datetime.datetime | None = None) -> int:
+    """End the offers not accepted in time, and pass their seats on. Safe to run twice, and at once: each offer
+    is ended by a conditional UPDATE, so only one run ends it and passes its seats on."""
+    now = now or timezone.now()
+    ended = 0
+    for registration in Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now):
+        with transaction.atomic():
+            claimed = Registration.objects.filter(pk=registration.pk, status=Status.OFFERED).update(
+                status=Status.CANCELLED, cancel_reason=_("The offer was not accepted in time."), offer_expires_at=None
+            )
+            if not claimed:
+                continue
+            ended += 1
+            seats.release(registration)
+            offer_next(event=registration.event, now=now)
+    return ended
+
+
+def expire_consents(*, now: datetime.datetime | None = None) -> int:
+    """A child's seat waits for the guardian only so long: then it is given back (the registration stays, waiting
+    for the consent, and then for a seat)."""
+    now = now or timezone.now()
+    ended = 0
+    late = Registration.objects.filter(status=Status.PENDING_CONSENT, consent_deadline__lte=now)
+    for registration in late.select_related("event"):
+        with transaction.atomic():
+            claimed = Registration.objects.filter(pk=registration.pk, status=Status.PENDING_CONSENT).update(
+                status=Status.WAITING
+            )
+            if claimed and seats.release(registration):
+                ended += 1
+                offer_next(event=registration.event, now=now)
+    return ended

@@ -1,0 +1,89 @@
+"""The registration rush: many people at once for the last seats. Exactly as many are confirmed as there are
+seats, and everyone else waits. The racers run in threads with their own connections, outside the test's
+transaction, so they see each other's commits as real requests do; the test cleans up after itself."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from tvatakt.inclusion import services
+from tvatakt.inclusion.choices import Status
+from tvatakt.inclusion.models import Event, Place
+
+from .conftest import adult, contact, make_event
+
+pytestmark = pytest.mark.django_db
+RACERS, SEATS = 50, 5
+
+
+def in_thread(work):
+    """Run `work` on a connection of its own (autocommitting, outside the test's transaction)."""
+    found = {}
+
+    def target():
+        try:
+            found["value"] = work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+            found["error"] = exc
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in found:
+        raise found["error"]
+    return found.get("value")
+
+
+def race(event_pk: int) -> list[str]:
+    barrier, statuses, errors = threading.Barrier(RACERS), [], []
+
+    def racer(number: int) -> None:
+        try:
+            event = Event.objects.get(pk=event_pk)
+            barrier.wait()
+            statuses.append(services.register(event=event, people=[adult()], **contact(number)).status)
+        except BaseException as exc:  # noqa: BLE001 - counted below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=racer, args=(number,)) for number in range(RACERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    return statuses
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite's in-memory test database is shared between threads through one cache, whose table locks "
+    "the test's own open transaction holds; the embedded default's file database is raced in the benchmark.",
+)
+@pytest.mark.parametrize("round_", range(3))
+def test_fifty_people_race_for_the_last_five_seats(round_):
+    event_pk = in_thread(lambda: make_event(slug=f"test-rusning-{round_}", capacity=SEATS).pk)
+    try:
+        statuses = race(event_pk)
+        assert sorted(statuses).count(Status.CONFIRMED) == SEATS
+        assert statuses.count(Status.WAITING) == RACERS - SEATS
+
+        def counted():
+            event = Event.objects.get(pk=event_pk)
+            held = sum(event.registrations.filter(holds_seats=True).values_list("seats", flat=True))
+            return event.seats_taken, held
+
+        assert in_thread(counted) == (SEATS, SEATS)
+    finally:
+
+        def clean():
+            event = Event.objects.get(pk=event_pk)
+            place = event.place
+            event.delete()
+            Place.objects.filter(pk=place.pk).delete()
+
+        in_thread(clean)
