@@ -14,6 +14,7 @@ from tvatakt.inclusion.choices import ACTIVE, EventState, Status
 from tvatakt.inclusion.models import Event, Registration
 from tvatakt.inclusion.services import seats
 from tvatakt.inclusion.services.registrations import offer_next
+from tvatakt.inclusion.tasks import mail_on_commit
 
 
 def set_capacity(*, actor, event: Event, capacity: int) -> Event:
@@ -46,9 +47,12 @@ def cancel_event(*, actor, event: Event, reason: str) -> Event:
         current = Event.objects.select_for_update().get(pk=event.pk)
         current.state = EventState.CANCELLED
         save_as(current, actor, reason=reason.strip())
+        told = list(current.registrations.filter(status__in=ACTIVE))
         current.registrations.filter(status__in=ACTIVE).update(
             status=Status.CANCELLED, cancel_reason=reason.strip()[:200], holds_seats=False, offer_expires_at=None
         )
+        for registration in told:  # everyone is told, with the reason
+            mail_on_commit(registration, "cancelled")
         Event.objects.filter(pk=current.pk).update(seats_taken=0)
     return current
 

@@ -1,0 +1,81 @@
+"""The registration form, in plain Swedish: who registers, who comes (up to six people, all or none), and what
+would help them take part. A child's guardian is asked for only when a child comes."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tvatakt.inclusion.choices import AgeGroup, EventKind, Language, Need
+from tvatakt.inclusion.services.registrations import MAX_SEATS
+from tvatakt.organisation.models import Organisation
+
+
+def districts():
+    return Organisation.objects.filter(kind="district_administration", is_active=True).order_by("name")
+
+
+class RegistrationForm(forms.Form):
+    contact_name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"), required=False, help_text=_("We send the confirmation here."))
+    phone = forms.CharField(
+        label=_("Phone"), max_length=30, required=False, help_text=_("If you have no e-mail. We call if needed.")
+    )
+    district = forms.ModelChoiceField(
+        label=_("Where do you live?"), queryset=districts(), required=False, empty_label=_("I would rather not say"),
+        help_text=_("Only so we know which parts of the city we reach."),
+    )  # fmt: skip
+    needs = forms.MultipleChoiceField(
+        label=_("What would help you take part?"), choices=Need.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    needs_text = forms.CharField(
+        label=_("Anything else we should know?"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+    guardian_name = forms.CharField(
+        label=_("Guardian's name"), max_length=200, required=False,
+        help_text=_("Only if a child under 13 comes. The guardian confirms by e-mail."),
+    )  # fmt: skip
+    guardian_email = forms.EmailField(label=_("Guardian's e-mail"), required=False)
+    website = forms.CharField(label=_("Leave this empty"), required=False)  # a honeypot: people never see it
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts()
+
+
+class ParticipantForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    age_group = forms.ChoiceField(label=_("Age"), choices=[("", _("Choose")), *AgeGroup.choices], required=False)
+    first_time = forms.BooleanField(label=_("First time at one of our events"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("name") and not data.get("age_group"):
+            self.add_error("age_group", _("Choose an age group."))
+        if data.get("age_group") and not data.get("name"):
+            self.add_error("name", _("Write a name."))
+        return data
+
+
+ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=3, max_num=MAX_SEATS, absolute_max=MAX_SEATS)
+
+
+class EventFilterForm(forms.Form):
+    age = forms.ChoiceField(label=_("Age"), choices=[("", _("All ages")), *AgeGroup.choices], required=False)
+    district = forms.ModelChoiceField(
+        label=_("District"), queryset=districts(), required=False, empty_label=_("All districts"), to_field_name="slug"
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All kinds")), *EventKind.choices], required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("All languages")), *Language.choices], required=False
+    )
+    access = forms.MultipleChoiceField(
+        label=_("The place has"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[("step_free", _("Step-free access")), ("hearing_loop", _("Hearing loop")),
+                 ("quiet_room", _("A quiet room"))],
+    )  # fmt: skip
+    free = forms.BooleanField(label=_("Only events with free seats"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts()

@@ -1,0 +1,131 @@
+"""The public pages: the events with filters, an event with its registration form, and the pages behind the
+signed links (manage a registration, a guardian's consent). No account is needed for any of them."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tvatakt.core.errors import DomainError
+from tvatakt.core.forms import add_errors
+from tvatakt.inclusion import selectors, services, tokens
+from tvatakt.inclusion.choices import Status, needs_guardian
+from tvatakt.inclusion.forms import EventFilterForm, ParticipantFormSet, RegistrationForm
+
+PER_PAGE = 20
+
+
+def event_list(request):
+    form = EventFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(selectors.upcoming(filters), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "inclusion/event_list.html", {"form": form, "page": page})
+
+
+def event_detail(request, slug: str):
+    event = selectors.event_page(slug)
+    if event is None:
+        raise Http404
+    form = RegistrationForm(request.POST or None, prefix="r")
+    people = ParticipantFormSet(request.POST or None, prefix="p")
+    if request.method == "POST":
+        registration = _register(request, event, form, people)
+        if registration is not None:
+            return redirect("inclusion:manage", token=tokens.make(registration, tokens.MANAGE))
+    context = {"event": event, "form": form, "people": people, "open": _open(event)}
+    return render(request, "inclusion/event_detail.html", context, status=422 if form.errors or people.errors else 200)
+
+
+def _open(event) -> bool:
+    now = timezone.now()
+    return event.state == "published" and event.registration_opens <= now < event.registration_closes
+
+
+def _register(request, event, form, people):
+    if not (form.is_valid() and people.is_valid()):
+        return None
+    data = form.cleaned_data
+    if data.get("website"):  # the honeypot was filled in: a robot. Said as if for a person, saved never.
+        form.add_error(None, _("Something went wrong. Please try again."))
+        return None
+    coming = [
+        services.Person(name=row["name"], age_group=row["age_group"], first_time=row.get("first_time", False))
+        for row in people.cleaned_data
+        if row.get("name")
+    ]
+    try:
+        registration = services.register(
+            event=event, people=coming, language=(get_language() or "sv")[:2],
+            **{key: data.get(key) for key in ("contact_name", "email", "phone", "district", "needs", "needs_text",
+                                              "guardian_name", "guardian_email")},
+        )  # fmt: skip
+    except DomainError as exc:
+        participants = exc.message_dict.pop("participants", None) if hasattr(exc, "error_dict") else None
+        if participants:
+            people._non_form_errors = people.error_class(participants)
+        remaining = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        if remaining:
+            add_errors(form, DomainError(remaining))
+        return None
+    messages.success(request, _message(registration))
+    return registration
+
+
+def _message(registration) -> str:
+    return {
+        Status.CONFIRMED: _("You are registered. We have sent a confirmation."),
+        Status.WAITING: _("The event is full, so you are on the waiting list. We will tell you if a seat is free."),
+        Status.PENDING_CONSENT: _("Almost done: the guardian confirms by the link we have e-mailed."),
+    }.get(registration.status, _("Your registration is saved."))
+
+
+def manage(request, token: str):
+    try:
+        registration = tokens.read(token, tokens.MANAGE)
+    except DomainError as exc:
+        return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
+    context = {
+        "registration": registration, "event": registration.event, "token": token,
+        "participants": registration.participants.all(),
+        "child": any(needs_guardian(person.age_group) for person in registration.participants.all()),
+    }  # fmt: skip
+    return render(request, "inclusion/manage.html", context)
+
+
+@require_POST
+def manage_action(request, token: str, action: str):
+    try:
+        registration = tokens.read(token, tokens.MANAGE)
+    except DomainError as exc:
+        return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
+    try:
+        if action == "avboka":
+            services.cancel(registration=registration, reason=_("Cancelled by the participant."))
+            messages.success(request, _("Your registration is cancelled. Thank you for telling us."))
+        elif action == "tacka-ja":
+            services.accept_offer(registration=registration)
+            messages.success(request, _("The seat is yours. Welcome!"))
+        else:
+            raise Http404
+    except DomainError as exc:
+        messages.error(request, exc.messages[0])
+    return redirect(reverse("inclusion:manage", kwargs={"token": token}))
+
+
+def consent(request, token: str):
+    try:
+        registration = tokens.read(token, tokens.CONSENT)
+    except DomainError as exc:
+        return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
+    if request.method == "POST":
+        registration = services.confirm_consent(registration=registration)
+        messages.success(request, _("Thank you. Your consent is recorded."))
+        return redirect(reverse("inclusion:consent", kwargs={"token": token}))
+    context = {"registration": registration, "event": registration.event,
+               "participants": registration.participants.all()}  # fmt: skip
+    return render(request, "inclusion/consent.html", context)

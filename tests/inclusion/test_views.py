@@ -1,0 +1,110 @@
+"""The public pages: the list with filters, registering through the form without JavaScript, the receipt and the
+manage page behind the signed link, cancelling there, and a guardian's consent."""
+
+import pytest
+from django.core import mail
+
+from tvatakt.inclusion import tokens
+from tvatakt.inclusion.choices import Status
+from tvatakt.inclusion.models import Registration
+
+from .conftest import make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def form(**fields) -> dict:
+    data = {
+        "p-TOTAL_FORMS": "3", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "0", "p-MAX_NUM_FORMS": "6",
+        "p-0-name": "Aisha Ali", "p-0-age_group": "30-49", "p-0-first_time": "on",
+        "r-contact_name": "Aisha Ali", "r-email": "aisha@example.se", "r-needs": ["hearing_loop"],
+    }  # fmt: skip
+    return data | fields
+
+
+def test_the_list_filters_by_age_place_and_free_seats(client):
+    make_event(slug="test-for-alla", title="Digital vardag för alla")
+    make_event(slug="test-seniorer", title="Seniorcafé på nätet", age_min=65, age_max=85, capacity=1)
+    page = client.get("/en/aktiviteter/", {"age": "7-12"}).content.decode()
+    assert "Digital vardag för alla" in page and "Seniorcafé på nätet" not in page
+    page = client.get("/en/aktiviteter/", {"access": "step_free", "free": "on"}).content.decode()
+    assert "Seniorcafé på nätet" in page
+    assert client.get("/en/aktiviteter/", {"age": "nonsense", "page": "x"}).status_code == 200
+
+
+def test_registering_through_the_form_leads_to_the_receipt_and_an_e_mail(client, django_capture_on_commit_callbacks):
+    event = make_event()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/aktiviteter/{event.slug}/", form())
+    registration = Registration.objects.get(event=event)
+    assert response.status_code == 302 and response["Location"].startswith("/en/anmalan/")
+    page = client.get(response["Location"]).content.decode()
+    assert "You are registered." in page and registration.code in page and "Confirmed" in page
+    (message,) = mail.outbox
+    assert message.to == ["aisha@example.se"] and registration.code in message.body
+    assert message.attachments[0][0] == "aktivitet.ics"
+    assert registration.needs == ["hearing_loop"] and registration.language == "en"
+
+
+def test_a_broken_form_says_what_is_wrong_and_saves_nothing(client):
+    event = make_event()
+    response = client.post(f"/en/aktiviteter/{event.slug}/", form(**{"r-email": "", "p-0-age_group": ""}))
+    page = response.content.decode()
+    assert response.status_code == 422 and "Choose an age group." in page
+    response = client.post(f"/en/aktiviteter/{event.slug}/", form(**{"r-email": ""}))
+    assert "Give an e-mail address or a phone number" in response.content.decode()
+    assert not Registration.objects.filter(event=event).exists()
+
+
+def test_the_honeypot_saves_nothing(client):
+    event = make_event()
+    response = client.post(f"/en/aktiviteter/{event.slug}/", form(**{"r-website": "http://spam"}))
+    assert response.status_code == 422 and not Registration.objects.filter(event=event).exists()
+
+
+def test_cancelling_through_the_link_frees_the_seat_for_the_waiting(client, django_capture_on_commit_callbacks):
+    event = make_event(capacity=1)
+    client.post(f"/en/aktiviteter/{event.slug}/", form())
+    client.post(f"/en/aktiviteter/{event.slug}/", form(**{"r-email": "b@example.se", "p-0-name": "Bo"}))
+    first, second = Registration.objects.filter(event=event).order_by("pk")
+    assert second.status == Status.WAITING
+    token = tokens.make(first, tokens.MANAGE)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/anmalan/{token}/avboka/")
+    assert "Your registration is cancelled." in client.get(response["Location"]).content.decode()
+    second.refresh_from_db()
+    assert second.status == Status.OFFERED
+    assert [message.to for message in mail.outbox] == [["aisha@example.se"], ["b@example.se"]]
+    page = client.get(f"/en/anmalan/{tokens.make(second, tokens.MANAGE)}/").content.decode()
+    assert "Accept the seat" in page
+
+
+@pytest.mark.parametrize("token", ["nonsense", "eyJyIjoxfQ:1tAmpered:abc"])
+def test_a_bad_link_shows_a_clear_page_and_changes_nothing(client, token):
+    response = client.get(f"/en/anmalan/{token}/")
+    assert response.status_code == 400 and "The link does not work" in response.content.decode()
+    assert client.post(f"/en/anmalan/{token}/avboka/").status_code == 400
+
+
+def test_a_manage_link_is_not_a_consent_link(client):
+    event = make_event()
+    client.post(f"/en/aktiviteter/{event.slug}/", form())
+    registration = Registration.objects.get(event=event)
+    assert client.get(f"/en/samtycke/{tokens.make(registration, tokens.MANAGE)}/").status_code == 400
+
+
+def test_a_guardian_confirms_by_the_link_in_their_e_mail(client, django_capture_on_commit_callbacks):
+    event = make_event(slug="test-kodkalas-7")
+    fields = {"p-0-name": "Elsa", "p-0-age_group": "7-12", "r-guardian_name": "Sara Lind",
+              "r-guardian_email": "sara@example.se"}  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/aktiviteter/{event.slug}/", form(**fields))
+    registration = Registration.objects.get(event=event)
+    assert registration.status == Status.PENDING_CONSENT
+    guardian_mail = next(message for message in mail.outbox if message.to == ["sara@example.se"])
+    link = next(line for line in guardian_mail.body.splitlines() if "/samtycke/" in line)
+    path = link.split("127.0.0.1:8000", 1)[1].strip()
+    assert "Samtycke för ditt barn" in client.get(path).content.decode()
+    client.post(path)
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED and registration.consent_given_at
