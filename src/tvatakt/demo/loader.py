@@ -13,6 +13,7 @@ from tvatakt.demo.catalogue import load_demo_catalogue
 from tvatakt.demo.council import load_demo_council
 from tvatakt.demo.forum import load_demo_forum
 from tvatakt.demo.harvests import load_demo_harvests
+from tvatakt.demo.inclusion import load_demo_inclusion
 from tvatakt.demo.lessons import load_demo_lessons
 from tvatakt.demo.portfolio import load_demo_portfolio, load_process_types
 from tvatakt.demo.recognition import load_demo_recognition
@@ -66,6 +67,7 @@ def load_demo_city() -> dict[str, int]:
     load_demo_recognition()
     load_demo_catalogue()  # last: its publishers are demo people, its uses demo initiatives
     load_demo_harvests()  # and after it: an import by its publishers
+    load_demo_inclusion()
     datasets = Dataset.objects.count()
     return {
         "process_types": len(process_types),

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -15,7 +16,7 @@ class EventKind(models.TextChoices):
 class EventState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("an event", "Cancelled")
 
 
 class Language(models.TextChoices):
@@ -63,7 +64,7 @@ class Status(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITING = "waiting", _("On the waiting list")
     OFFERED = "offered", _("Offered a seat")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("a registration", "Cancelled")
     ATTENDED = "attended", _("Attended")
     NO_SHOW = "no_show", _("Did not come")
 

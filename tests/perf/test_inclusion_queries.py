@@ -1,0 +1,35 @@
+"""The events' public pages cost the same number of queries with few events and registrations and with many."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.inclusion.conftest import adult, contact, make_event
+from tvatakt.inclusion import services
+
+pytestmark = pytest.mark.django_db
+CEILING = 12
+
+
+def count(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def grow(start: int, n: int) -> None:
+    for number in range(start, start + n):
+        event = make_event(slug=f"test-perf-{number}", capacity=3)
+        for person in range(4):
+            services.register(event=event, people=[adult()], **contact(person))
+
+
+@pytest.mark.parametrize("url", ["/aktiviteter/", "/aktiviteter/?age=65-74&free=on", "/aktiviteter/test-perf-0/"])
+def test_event_pages_cost_the_same_at_two_sizes(client, url):
+    grow(0, 2)
+    small = count(client, url)
+    grow(2, 10)
+    large = count(client, url)
+    assert small == large <= CEILING, f"{url}: {small} vs {large}"
