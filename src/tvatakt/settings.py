@@ -198,6 +198,8 @@ OPENDATA_UPLOAD_MAX_BYTES = int(os.environ.get("TVATAKT_OPENDATA_UPLOAD_MAX_MB",
 OPENDATA_HARVEST_TIMEOUT = float(os.environ.get("TVATAKT_OPENDATA_HARVEST_TIMEOUT", "30"))
 OPENDATA_HARVEST_MAX_BYTES = int(os.environ.get("TVATAKT_OPENDATA_HARVEST_MAX_MB", "200")) * 1024 * 1024
 OPENDATA_HARVEST_ALLOW_PRIVATE = env_bool("TVATAKT_OPENDATA_HARVEST_ALLOW_PRIVATE")
+# Days after an event that its participants' personal data is kept; then it is erased, leaving the counts.
+INCLUSION_RETENTION_DAYS = int(os.environ.get("TVATAKT_INCLUSION_RETENTION_DAYS", "90"))
 OPENDATA_IMPORT_MAX_BYTES = int(os.environ.get("TVATAKT_OPENDATA_IMPORT_MAX_MB", "10")) * 1024 * 1024
 
 # E-mail: the console by default, SMTP when a host is set.
@@ -217,7 +219,11 @@ SITE_URL = os.environ.get("TVATAKT_SITE_URL", "http://127.0.0.1:8000").rstrip("/
 # Background tasks: the database backend, run by `tvatakt worker`. TVATAKT_TASKS_IMMEDIATE runs
 # them inline instead (tests, and single-process set-ups that want no worker).
 # What `tvatakt worker` starts besides running queued tasks: each a function that books recurring work.
-WORKER_STARTUP = ["tvatakt.council.tasks.reminders_sweep_book", "tvatakt.opendata.tasks.harvest_sweep_book"]
+WORKER_STARTUP = [
+    "tvatakt.council.tasks.reminders_sweep_book",
+    "tvatakt.opendata.tasks.harvest_sweep_book",
+    "tvatakt.inclusion.tasks.sweep_book",
+]
 TASKS = {
     "default": {
         "BACKEND": (

@@ -42,7 +42,7 @@ def test_a_publisher_adds_a_source_harvests_it_and_follows_the_job(
     job = HarvestJob.objects.get(source=source)
     assert response["Location"] == f"/en/oppna-data/mina/jobb/{job.pk}/"
     page = client.get(response["Location"]).content.decode()
-    assert "Harvest of Miljöns katalog" in page and "✓ Done" in page and "<dd>1</dd>" in page
+    assert "Harvest of Miljöns katalog" in page and "✓</span> Done" in page and "<dd>1</dd>" in page
     assert Dataset.objects.get(harvest_source=source).is_public
     page = client.get(f"/en/oppna-data/mina/hamtning/{source.pk}/").content.decode()
     assert "Harvest now" in page and "1 new, 0 changed, 0 unchanged, 0 withdrawn" in page

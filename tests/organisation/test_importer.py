@@ -3,6 +3,7 @@ from django.core.management import CommandError, call_command
 
 from tvatakt.core.errors import NotAllowed
 from tvatakt.council.models import Decision, Proposal
+from tvatakt.inclusion.models import Event, Place
 from tvatakt.opendata.models import DataService, Dataset, HarvestJob, HarvestSource
 from tvatakt.organisation.importer import ImportFailed, organisations_import
 from tvatakt.organisation.models import Cluster, Organisation
@@ -31,6 +32,8 @@ def empty_city(db):
     DataService.objects.all().delete()  # the catalogue protects its publishers
     HarvestJob.objects.all().delete()
     HarvestSource.objects.all().delete()
+    Event.objects.all().delete()  # the events protect their hosts, and their places' districts
+    Place.objects.all().delete()
     Dataset.objects.all().delete()
     Cluster.objects.all().delete()
     Organisation.objects.all().delete()

@@ -9,9 +9,9 @@ from django.db import transaction
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone, translation
-from django_tasks import TaskResultStatus, task
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
 
+from tvatakt.core.tasks import book_once
 from tvatakt.council.choices import DONE_STATES
 from tvatakt.council.models import Adoption, Council, Reminder
 from tvatakt.organisation.choices import Role
@@ -117,16 +117,7 @@ def reminders_sweep_book(*, run_after: datetime.datetime | None = None) -> bool:
     at once queue behind the council row lock, so the second finds the first one's booking. Only a backend that
     can run tasks later (the database one) keeps a daily sweep; with tasks run inline, run `tvatakt
     send-reminders` from cron."""
-    if not send_reminder.get_backend().supports_defer:
-        return False
-    with transaction.atomic():
-        # Two workers starting at once would both find none waiting; the council row lock lines them up.
-        list(Council.objects.select_for_update().order_by("pk")[:1])
-        waiting = DBTaskResult.objects.filter(task_path=reminders_sweep.module_path, status=TaskResultStatus.READY)
-        if waiting.exists():
-            return False
-        (reminders_sweep.using(run_after=run_after) if run_after else reminders_sweep).enqueue()
-    return True
+    return book_once(reminders_sweep, run_after=run_after, lock=Council.objects.all())
 
 
 @task()

@@ -1,10 +1,16 @@
 """Background work for events: e-mails, and the sweeps that pass on expired offers and seats whose guardian did
 not confirm in time."""
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 from django_tasks import task
 
-from tvatakt.inclusion.models import Registration
+from tvatakt.core.tasks import book_once
+from tvatakt.inclusion.models import Event, Registration
+
+SWEEP_EVERY = datetime.timedelta(minutes=15)
 
 
 @task()
@@ -26,7 +32,18 @@ def mail_on_commit(registration: Registration, kind: str) -> None:
 
 @task()
 def sweep() -> int:
-    """Pass on the offers not accepted in time and the children's seats whose guardian did not confirm."""
-    from tvatakt.inclusion import services
+    """Pass on the offers not accepted in time and the children's seats whose guardian did not confirm, and
+    erase the personal data the retention period has run out for."""
+    from tvatakt.inclusion import privacy, services
 
-    return services.expire_offers() + services.expire_consents()
+    try:
+        return services.expire_offers() + services.expire_consents() + privacy.erase_after_events()
+    finally:
+        sweep_book(run_after=timezone.now() + SWEEP_EVERY)
+
+
+def sweep_book(*, run_after=None) -> bool:
+    """Queue the sweep unless one is waiting; `tvatakt worker` calls this on start, and each sweep books the
+    next, every 15 minutes (an offer's expiry is passed on within that). With tasks run inline, run `tvatakt
+    inclusion-sweep` from cron."""
+    return book_once(sweep, run_after=run_after, lock=Event.objects.all())

@@ -36,6 +36,8 @@ class Registration(TimeStampedModel):
     offer_expires_at = models.DateTimeField(_("offer expires"), null=True, blank=True)
     idempotency_key = models.CharField(_("idempotency key"), max_length=100, blank=True)
     cancel_reason = models.CharField(_("why cancelled"), max_length=200, blank=True)
+    # When the personal data was erased (privacy.erase_after_events): what is left counts for the reach figures.
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")
@@ -46,7 +48,9 @@ class Registration(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["event", "idempotency_key"], condition=~Q(idempotency_key=""), name="one_registration_per_key"
             ),
-            models.CheckConstraint(condition=~Q(email="") | ~Q(phone=""), name="registration_has_a_contact"),
+            models.CheckConstraint(
+                condition=~Q(email="") | ~Q(phone="") | Q(erased_at__isnull=False), name="registration_has_a_contact"
+            ),
             models.CheckConstraint(condition=Q(seats__gte=1), name="registration_has_a_seat"),
         ]
 

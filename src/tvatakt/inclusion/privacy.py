@@ -1,0 +1,38 @@
+"""Personal data of participants is kept only as long as the event needs it: a set number of days after it
+(INCLUSION_RETENTION_DAYS, 90 by default), then erased by a scheduled task. What is left is anonymous: the age
+groups, districts, first-time answers and statuses that the reach figures count."""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from tvatakt.inclusion.models import Participant, Registration
+
+PERSONAL = {
+    "contact_name": "", "email": "", "phone": "", "needs_text": "", "guardian_name": "", "guardian_email": "",
+    "guardian_phone": "", "idempotency_key": "", "cancel_reason": "",
+}  # fmt: skip
+
+
+def retention_days() -> int:
+    return int(getattr(settings, "INCLUSION_RETENTION_DAYS", 90))
+
+
+def erase(registrations) -> int:
+    """Erase the personal data of `registrations` (a queryset). Returns how many were erased."""
+    with transaction.atomic():
+        pks = list(registrations.filter(erased_at__isnull=True).values_list("pk", flat=True))
+        Participant.objects.filter(registration_id__in=pks).update(name="")
+        # The code goes too: with the name gone, it would only serve to link the rest back to a person.
+        for pk in pks:
+            Registration.objects.filter(pk=pk).update(erased_at=timezone.now(), code=f"X{pk}", **PERSONAL)
+    return len(pks)
+
+
+def erase_after_events(*, now: datetime.datetime | None = None) -> int:
+    """Erase the personal data of every registration whose event ended more than the retention period ago."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=retention_days())
+    return erase(Registration.objects.filter(event__ends_at__lt=cutoff))
