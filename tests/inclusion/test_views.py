@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def form(**fields) -> dict:
     data = {
-        "p-TOTAL_FORMS": "3", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "0", "p-MAX_NUM_FORMS": "6",
+        "p-TOTAL_FORMS": "3", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "1", "p-MAX_NUM_FORMS": "6",
         "p-0-name": "Aisha Ali", "p-0-age_group": "30-49", "p-0-first_time": "on",
         "r-contact_name": "Aisha Ali", "r-email": "aisha@example.se", "r-needs": ["hearing_loop"],
     }  # fmt: skip

@@ -83,8 +83,9 @@ def load_demo_harvests() -> None:
     )  # fmt: skip
     if made:
         ended = timezone.now() - datetime.timedelta(days=2)
-        HarvestJob.objects.create(
+        job = HarvestJob.objects.create(
             kind="harvest", source=source, publisher=archive, requested_by=publisher, scheduled=True,
             status=JobStatus.FAILED, stage=JobStage.FINISHED, started_at=ended - datetime.timedelta(seconds=30),
             finished_at=ended, log=FAILED_LOG,
         )  # fmt: skip
+        HarvestJob.objects.filter(pk=job.pk).update(requested_at=job.started_at)  # two days ago, not now

@@ -48,6 +48,11 @@ class ParticipantForm(forms.Form):
     age_group = forms.ChoiceField(label=_("Age"), choices=[("", _("Choose")), *AgeGroup.choices], required=False)
     first_time = forms.BooleanField(label=_("First time at one of our events"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.empty_permitted:  # the first person: someone must come
+            self.fields["name"].required = self.fields["age_group"].required = True
+
     def clean(self):
         data = super().clean()
         if data.get("name") and not data.get("age_group"):
@@ -57,7 +62,9 @@ class ParticipantForm(forms.Form):
         return data
 
 
-ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=3, max_num=MAX_SEATS, absolute_max=MAX_SEATS)
+ParticipantFormSet = forms.formset_factory(
+    ParticipantForm, extra=2, min_num=1, validate_min=True, max_num=MAX_SEATS, absolute_max=MAX_SEATS
+)
 
 
 class EventFilterForm(forms.Form):
