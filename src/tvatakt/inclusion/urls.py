@@ -1,11 +1,16 @@
 from django.urls import path
 
-from tvatakt.inclusion.views import public
+from tvatakt.inclusion.views import host, public
 
 app_name = "inclusion"
 
 urlpatterns = [
     path("aktiviteter/", public.event_list, name="event_list"),
+    path("aktiviteter/mina/", host.my_events, name="my_events"),
+    path("aktiviteter/<slug:slug>/deltagare/", host.participants, name="participants"),
+    path("aktiviteter/<slug:slug>/deltagare.csv", host.export, name="participants_csv"),
+    path("aktiviteter/<slug:slug>/deltagare/uteblivna/", host.no_shows, name="no_shows"),
+    path("aktiviteter/<slug:slug>/deltagare/<str:code>/checka-in/", host.check_in, name="check_in"),
     path("aktiviteter/<slug:slug>/", public.event_detail, name="event_detail"),
     path("anmalan/<str:token>/", public.manage, name="manage"),
     path("anmalan/<str:token>/<slug:action>/", public.manage_action, name="manage_action"),

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -98,6 +99,10 @@ class Event(TimeStampedModel):
     @property
     def display_description(self) -> str:
         return localized(self, "description")
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_at <= timezone.now()
 
     @property
     def seats_free(self) -> int:

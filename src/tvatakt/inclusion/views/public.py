@@ -16,6 +16,8 @@ from tvatakt.core.forms import add_errors
 from tvatakt.inclusion import selectors, services, tokens
 from tvatakt.inclusion.choices import Status, needs_guardian
 from tvatakt.inclusion.forms import EventFilterForm, ParticipantFormSet, RegistrationForm
+from tvatakt.organisation.choices import Role
+from tvatakt.organisation.permissions import holds
 
 PER_PAGE = 20
 
@@ -24,7 +26,8 @@ def event_list(request):
     form = EventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     page = Paginator(selectors.upcoming(filters), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "inclusion/event_list.html", {"form": form, "page": page})
+    hosting = request.user.is_superuser or holds(request.user, Role.EVENT_HOST)
+    return render(request, "inclusion/event_list.html", {"form": form, "page": page, "hosting": hosting})
 
 
 def event_detail(request, slug: str):
