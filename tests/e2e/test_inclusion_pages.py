@@ -42,6 +42,8 @@ def test_register_and_cancel_with_the_keyboard_alone(server, narrow_page):
     results.append(audit_shown(narrow_page, "anonymous"))
     results.append(audit(narrow_page, base + EVENT, "anonymous"))
     results.append(audit(narrow_page, base + "/anmalan/fel-lank/", "anonymous"))
+    results.append(audit(narrow_page, base + "/aktiviteter/rackvidd/", "anonymous"))
+    results.append(audit(narrow_page, base + "/en/aktiviteter/rackvidd/", "anonymous"))
     print("\n" + table(results))
     assert [r for r in results if not r.ok and r.status != 400] == []
     assert [r.violations for r in results] == [[]] * len(results)

@@ -33,3 +33,10 @@ def test_event_pages_cost_the_same_at_two_sizes(client, url):
     grow(2, 10)
     large = count(client, url)
     assert small == large <= CEILING, f"{url}: {small} vs {large}"
+
+
+def test_the_reach_dashboard_costs_the_same_at_two_sizes(client):
+    grow(0, 2)
+    small = count(client, "/aktiviteter/rackvidd/")
+    grow(2, 10)
+    assert count(client, "/aktiviteter/rackvidd/") == small <= CEILING

@@ -37,3 +37,16 @@ class BilingualModel(TimeStampedModel):
     @property
     def display_description(self) -> str:
         return localized(self, "description")
+
+
+class TitledInTwoLanguages:
+    """`display_title` and `display_description` for a model with title/title_en (and description/description_en)
+    fields: the active language's text, falling back to the Swedish, which is always filled."""
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")

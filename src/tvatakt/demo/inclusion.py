@@ -4,13 +4,15 @@ registered for through the real service (one is full, with a waiting list); the 
 
 import datetime
 import itertools
+from pathlib import Path
 
 from django.utils import timezone
 
 from tvatakt.demo import city
 from tvatakt.inclusion import services
 from tvatakt.inclusion.choices import EventKind, EventState, Status
-from tvatakt.inclusion.models import Event, Participant, Place, Registration
+from tvatakt.inclusion.models import Event, Feedback, Participant, Place, Population, Registration
+from tvatakt.inclusion.population import import_population
 from tvatakt.inclusion.services.registrations import new_code
 from tvatakt.organisation.models import Organisation, Person
 
@@ -47,8 +49,13 @@ KINDS = {  # kind: (title, English title, description, ages, seats, languages)
 WEEKS_BACK, WEEKS_AHEAD = 10, 12
 
 
+POPULATION = Path(__file__).with_name("population.csv")  # modelled: national shares by age on district totals
+
+
 def load_demo_inclusion() -> int:
     """Make what is missing. Returns how many events there are."""
+    if not Population.objects.exists():
+        import_population(POPULATION.read_bytes())
     if Event.objects.filter(slug__startswith="demo-").exists():
         return Event.objects.count()
     host_person = Person.objects.filter(username="vard").first()
@@ -159,3 +166,9 @@ def _past_registrations(event: Event, number: int) -> None:
         person = _people_for(event, number + index)[0]
         Participant.objects.create(registration=registration, name=person.name, age_group=person.age_group,
                                    first_time=person.first_time)  # fmt: skip
+        if registration.status == Status.ATTENDED and index % 3 != 2:  # two in three answered the survey
+            before = 1 + (number + index) % 3
+            Feedback.objects.create(
+                registration=registration, smiley=3 if person.age_group == "7-12" else None, sure_before=before,
+                sure_after=min(before + 1 + index % 2, 5), learned=["bankid"] if index % 2 else ["e_services"],
+            )  # fmt: skip

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tvatakt.inclusion.choices import AgeGroup, EventKind, Language, Need
+from tvatakt.inclusion.models import Learned
 from tvatakt.inclusion.services.registrations import MAX_SEATS
 from tvatakt.organisation.models import Organisation
 
@@ -86,3 +87,26 @@ class EventFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = districts()
+
+
+class FeedbackForm(forms.Form):
+    smiley = forms.TypedChoiceField(
+        label=_("How was it?"), required=False, coerce=int, empty_value=None, widget=forms.RadioSelect,
+        choices=[(3, _("😀 Fun")), (2, _("😐 OK")), (1, _("🙁 Not fun"))],
+    )  # fmt: skip
+    sure_before = forms.TypedChoiceField(
+        label=_("Before: how sure did you feel using digital services?"), required=False, coerce=int,
+        empty_value=None, widget=forms.RadioSelect, choices=[(n, str(n)) for n in range(1, 6)],
+        help_text=_("1 is not at all sure, 5 is very sure."),
+    )  # fmt: skip
+    sure_after = forms.TypedChoiceField(
+        label=_("Now: how sure do you feel?"), required=False, coerce=int, empty_value=None,
+        widget=forms.RadioSelect, choices=[(n, str(n)) for n in range(1, 6)],
+    )  # fmt: skip
+    learned = forms.MultipleChoiceField(
+        label=_("What did you learn?"), choices=Learned.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    comment = forms.CharField(
+        label=_("Anything you want to tell us?"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip

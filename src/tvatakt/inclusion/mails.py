@@ -14,7 +14,7 @@ from tvatakt.inclusion.choices import Status
 from tvatakt.inclusion.models import Registration
 
 PRODID = "-//Tvåtakt//Digital inkludering//SV"
-KINDS = ("confirmed", "waiting", "pending_consent", "offered", "cancelled", "consent_request")
+KINDS = ("confirmed", "waiting", "pending_consent", "offered", "cancelled", "consent_request", "feedback")
 
 
 def event_ics(registration: Registration) -> bytes:
@@ -51,6 +51,7 @@ def message(registration: Registration, kind: str) -> EmailMessage | None:
         context = {
             "registration": registration, "event": registration.event, "kind": kind,
             "manage_url": manage_url(registration), "consent_url": consent_url(registration),
+            "feedback_url": manage_url(registration) + "tyck-till/",
             "participants": list(registration.participants.all()),
         }  # fmt: skip
         subject = " ".join(render_to_string("inclusion/email/subject.txt", context).split())

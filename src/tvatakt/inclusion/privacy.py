@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from tvatakt.inclusion.models import Participant, Registration
+from tvatakt.inclusion.models import Feedback, Participant, Registration
 
 PERSONAL = {
     "contact_name": "", "email": "", "phone": "", "needs_text": "", "guardian_name": "", "guardian_email": "",
@@ -25,6 +25,7 @@ def erase(registrations) -> int:
     with transaction.atomic():
         pks = list(registrations.filter(erased_at__isnull=True).values_list("pk", flat=True))
         Participant.objects.filter(registration_id__in=pks).update(name="")
+        Feedback.objects.filter(registration_id__in=pks).update(comment="")  # free text can name people
         # The code goes too: with the name gone, it would only serve to link the rest back to a person.
         for pk in pks:
             Registration.objects.filter(pk=pk).update(erased_at=timezone.now(), code=f"X{pk}", **PERSONAL)

@@ -37,7 +37,10 @@ def sweep() -> int:
     from tvatakt.inclusion import privacy, services
 
     try:
-        return services.expire_offers() + services.expire_consents() + privacy.erase_after_events()
+        return (
+            services.expire_offers() + services.expire_consents() + services.ask_for_feedback()
+            + privacy.erase_after_events()
+        )  # fmt: skip
     finally:
         sweep_book(run_after=timezone.now() + SWEEP_EVERY)
 

@@ -1,18 +1,20 @@
 from django.urls import path
 
-from tvatakt.inclusion.views import host, public
+from tvatakt.inclusion.views import host, public, reach
 
 app_name = "inclusion"
 
 urlpatterns = [
     path("aktiviteter/", public.event_list, name="event_list"),
     path("aktiviteter/mina/", host.my_events, name="my_events"),
+    path("aktiviteter/rackvidd/", reach.dashboard, name="reach"),
     path("aktiviteter/<slug:slug>/deltagare/", host.participants, name="participants"),
     path("aktiviteter/<slug:slug>/deltagare.csv", host.export, name="participants_csv"),
     path("aktiviteter/<slug:slug>/deltagare/uteblivna/", host.no_shows, name="no_shows"),
     path("aktiviteter/<slug:slug>/deltagare/<str:code>/checka-in/", host.check_in, name="check_in"),
     path("aktiviteter/<slug:slug>/", public.event_detail, name="event_detail"),
     path("anmalan/<str:token>/", public.manage, name="manage"),
+    path("anmalan/<str:token>/tyck-till/", public.feedback, name="feedback"),
     path("anmalan/<str:token>/<slug:action>/", public.manage_action, name="manage_action"),
     path("samtycke/<str:token>/", public.consent, name="consent"),
 ]

@@ -1,4 +1,5 @@
 from tvatakt.inclusion.models.event import Event, Place
+from tvatakt.inclusion.models.reach import Feedback, Learned, Population
 from tvatakt.inclusion.models.registration import Participant, Registration
 
-__all__ = ["Event", "Participant", "Place", "Registration"]
+__all__ = ["Event", "Feedback", "Learned", "Participant", "Place", "Population", "Registration"]

@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tvatakt.core.i18n import localized
-from tvatakt.core.models import TimeStampedModel
+from tvatakt.core.models import TimeStampedModel, TitledInTwoLanguages
 from tvatakt.inclusion.choices import EventKind, EventState
 
 AGE = [MinValueValidator(7), MaxValueValidator(85)]
@@ -39,7 +38,7 @@ class Place(TimeStampedModel):
         return self.name
 
 
-class Event(TimeStampedModel):
+class Event(TitledInTwoLanguages, TimeStampedModel):
     """An event people register for. `seats_taken` is the sum of the seats that registrations hold; the services
     change it only with a conditional UPDATE, which is what keeps the event from being overbooked."""
 
@@ -91,14 +90,6 @@ class Event(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("inclusion:event_detail", kwargs={"slug": self.slug})
-
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def display_description(self) -> str:
-        return localized(self, "description")
 
     @property
     def has_ended(self) -> bool:

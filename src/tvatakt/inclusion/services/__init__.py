@@ -1,4 +1,5 @@
 from tvatakt.inclusion.services.events import cancel_event, check_in, mark_no_shows, set_capacity
+from tvatakt.inclusion.services.feedback import ask_for_feedback, give_feedback
 from tvatakt.inclusion.services.registrations import (
     Person,
     accept_offer,
@@ -12,6 +13,8 @@ from tvatakt.inclusion.services.registrations import (
 
 __all__ = [
     "Person",
+    "ask_for_feedback",
+    "give_feedback",
     "accept_offer",
     "cancel",
     "cancel_event",

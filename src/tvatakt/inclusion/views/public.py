@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tvatakt.core.errors import DomainError
-from tvatakt.core.forms import add_errors
+from tvatakt.core.forms import add_errors, call_service
 from tvatakt.inclusion import selectors, services, tokens
 from tvatakt.inclusion.choices import Status, needs_guardian
-from tvatakt.inclusion.forms import EventFilterForm, ParticipantFormSet, RegistrationForm
+from tvatakt.inclusion.forms import EventFilterForm, FeedbackForm, ParticipantFormSet, RegistrationForm
 from tvatakt.organisation.choices import Role
 from tvatakt.organisation.permissions import holds
 
@@ -132,3 +132,23 @@ def consent(request, token: str):
     context = {"registration": registration, "event": registration.event,
                "participants": registration.participants.all()}  # fmt: skip
     return render(request, "inclusion/consent.html", context)
+
+
+def feedback(request, token: str):
+    try:
+        registration = tokens.read(token, tokens.MANAGE)
+    except DomainError as exc:
+        return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
+    existing = getattr(registration, "feedback", None)
+    initial = (
+        {key: getattr(existing, key) for key in ("smiley", "sure_before", "sure_after", "learned", "comment")}
+        if existing
+        else None
+    )
+    form = FeedbackForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.give_feedback, registration=registration, **form.cleaned_data):
+            messages.success(request, _("Thank you! Your answers help us plan the next events."))
+            return redirect(reverse("inclusion:manage", kwargs={"token": token}))
+    context = {"form": form, "event": registration.event}
+    return render(request, "inclusion/feedback.html", context, status=422 if form.errors else 200)

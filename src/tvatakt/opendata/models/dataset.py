@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tvatakt.core.i18n import localized
-from tvatakt.core.models import TimeStampedModel
+from tvatakt.core.models import TimeStampedModel, TitledInTwoLanguages
 from tvatakt.opendata import vocab
 from tvatakt.opendata.choices import ACCESS_RIGHTS_CHOICES, FREQUENCY_CHOICES, LICENCE_CHOICES, DatasetState, _label
 
@@ -73,7 +72,7 @@ class DatasetQuerySet(models.QuerySet):
         return self.filter(state=DatasetState.PUBLIC)
 
 
-class Dataset(TimeStampedModel):
+class Dataset(TitledInTwoLanguages, TimeStampedModel):
     """A dataset an organisation publishes. `created_at`/`updated_at` are the metadata's own dates (CKAN's
     metadata_created/modified); `issued`/`modified` are the data's (dct:issued/modified).
 
@@ -149,14 +148,6 @@ class Dataset(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("opendata:dataset_detail", kwargs={"name": self.name})
-
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def display_description(self) -> str:
-        return localized(self, "description")
 
     @property
     def is_public(self) -> bool:

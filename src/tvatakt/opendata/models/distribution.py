@@ -10,14 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tvatakt.core.i18n import localized
-from tvatakt.core.models import TimeStampedModel
+from tvatakt.core.models import TimeStampedModel, TitledInTwoLanguages
 from tvatakt.opendata import vocab
 from tvatakt.opendata.choices import ACCESS_RIGHTS_CHOICES, AVAILABILITY_CHOICES, FILE_TYPE_CHOICES, LICENCE_CHOICES
 from tvatakt.opendata.models.dataset import NAME_RULE, Dataset
 
 
-class Distribution(TimeStampedModel):
+class Distribution(TitledInTwoLanguages, TimeStampedModel):
     """One form of a dataset: a link to where the data is (access URL), a direct download, or a file uploaded
     here. An uploaded file is served from the platform, which is then its access and download URL."""
 
@@ -56,14 +55,6 @@ class Distribution(TimeStampedModel):
         return self.display_title
 
     @property
-    def display_title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def display_description(self) -> str:
-        return localized(self, "description")
-
-    @property
     def file_path(self) -> str:
         """Where an uploaded file is served from (the media directory is not served as such)."""
         filename = PurePath(self.file.name).name
@@ -88,7 +79,7 @@ class Distribution(TimeStampedModel):
         return self.licence or self.dataset.licence
 
 
-class DataService(TimeStampedModel):
+class DataService(TitledInTwoLanguages, TimeStampedModel):
     """An API that serves one or more datasets."""
 
     identifier = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
@@ -115,7 +106,3 @@ class DataService(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.display_title
-
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")

@@ -13,8 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tvatakt.core.i18n import localized
-from tvatakt.core.models import TimeStampedModel
+from tvatakt.core.models import TimeStampedModel, TitledInTwoLanguages
 from tvatakt.portfolio.choices import CHECK_IN_CADENCE_DAYS, OPEN_STATUSES, Health, Mode, Outcome, Status
 from tvatakt.portfolio.dates import quarter_end, quarter_label, quarter_start, standstill_end
 
@@ -58,7 +57,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.filter(status=Status.ACTIVE).filter(conditions)
 
 
-class Initiative(TimeStampedModel):
+class Initiative(TitledInTwoLanguages, TimeStampedModel):
     """One piece of work in the portfolio, following the phases of its process type."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
@@ -150,14 +149,6 @@ class Initiative(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("portfolio:initiative_detail", kwargs={"slug": self.slug})
-
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def display_description(self) -> str:
-        return localized(self, "description")
 
     @property
     def mode(self) -> str:
