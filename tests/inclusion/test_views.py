@@ -108,3 +108,31 @@ def test_a_guardian_confirms_by_the_link_in_their_e_mail(client, django_capture_
     client.post(path)
     registration.refresh_from_db()
     assert registration.status == Status.CONFIRMED and registration.consent_given_at
+
+
+def test_the_events_as_a_calendar_follow_the_filters(client):
+    make_event(slug="test-ics-alla", title="Digital vardag för alla")
+    make_event(slug="test-ics-seniorer", title="Seniorcafé", age_min=65, age_max=85)
+    response = client.get("/aktiviteter.ics", {"age": "7-12"})
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar") and "BEGIN:VCALENDAR" in body
+    assert "Digital vardag för alla" in body and "Seniorcafé" not in body
+
+
+def test_a_reminder_goes_once_the_day_before(django_capture_on_commit_callbacks):
+    import datetime
+
+    from tvatakt.inclusion import services
+
+    event = make_event()
+    registration = services.register(event=event, people=[services.Person("Aisha", "30-49")], contact_name="Aisha",
+                                     email="aisha@example.se")  # fmt: skip
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remind(now=event.starts_at - datetime.timedelta(days=2))
+        registration.refresh_from_db()
+        assert registration.reminded_at is None  # too early
+        services.remind(now=event.starts_at - datetime.timedelta(hours=20))
+        services.remind(now=event.starts_at - datetime.timedelta(hours=10))
+    (reminder,) = [message for message in mail.outbox if message.to == ["aisha@example.se"]]
+    assert reminder.subject.startswith("Imorgon") and reminder.attachments

@@ -5,33 +5,18 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
+from django.utils import translation
 
 from tvatakt.inclusion import tokens
+from tvatakt.inclusion.calendar import events_ics
 from tvatakt.inclusion.choices import Status
 from tvatakt.inclusion.models import Registration
 
-PRODID = "-//Tvåtakt//Digital inkludering//SV"
-KINDS = ("confirmed", "waiting", "pending_consent", "offered", "cancelled", "consent_request", "feedback")
+KINDS = ("confirmed", "waiting", "pending_consent", "offered", "cancelled", "consent_request", "feedback", "reminder")
 
 
 def event_ics(registration: Registration) -> bytes:
-    event = registration.event
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    entry = CalendarEvent()
-    entry.add("uid", f"inclusion-event-{event.pk}@tvatakt")  # stable: a moved event updates, not duplicates
-    entry.add("dtstamp", timezone.now())
-    entry.add("dtstart", event.starts_at)
-    entry.add("dtend", event.ends_at)
-    entry.add("summary", event.display_title)
-    entry.add("location", f"{event.place.name}, {event.place.address}" if event.place else event.online_url)
-    entry.add("url", settings.SITE_URL + event.get_absolute_url())
-    calendar.add_component(entry)
-    return calendar.to_ical()
+    return events_ics([registration.event], registration.event.display_title)
 
 
 def manage_url(registration: Registration) -> str:
@@ -57,6 +42,6 @@ def message(registration: Registration, kind: str) -> EmailMessage | None:
         subject = " ".join(render_to_string("inclusion/email/subject.txt", context).split())
         body = render_to_string("inclusion/email/body.txt", context)
     mail = EmailMessage(subject=subject, body=body, to=[to])
-    if kind == "confirmed" and registration.status == Status.CONFIRMED:
+    if kind in ("confirmed", "reminder") and registration.status == Status.CONFIRMED:
         mail.attach("aktivitet.ics", event_ics(registration), "text/calendar")
     return mail

@@ -38,7 +38,7 @@ def sweep() -> int:
 
     try:
         return (
-            services.expire_offers() + services.expire_consents() + services.ask_for_feedback()
+            services.expire_offers() + services.expire_consents() + services.remind() + services.ask_for_feedback()
             + privacy.erase_after_events()
         )  # fmt: skip
     finally:

@@ -6,6 +6,7 @@ app_name = "inclusion"
 
 urlpatterns = [
     path("aktiviteter/", public.event_list, name="event_list"),
+    path("aktiviteter.ics", public.event_feed, name="event_feed"),
     path("aktiviteter/mina/", host.my_events, name="my_events"),
     path("aktiviteter/rackvidd/", reach.dashboard, name="reach"),
     path("aktiviteter/<slug:slug>/deltagare/", host.participants, name="participants"),

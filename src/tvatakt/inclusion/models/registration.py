@@ -39,6 +39,7 @@ class Registration(TimeStampedModel):
     # When the personal data was erased (privacy.erase_after_events): what is left counts for the reach figures.
     erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
     feedback_asked_at = models.DateTimeField(_("feedback asked for"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")

@@ -1,5 +1,5 @@
 from tvatakt.inclusion.services.events import cancel_event, check_in, mark_no_shows, set_capacity
-from tvatakt.inclusion.services.feedback import ask_for_feedback, give_feedback
+from tvatakt.inclusion.services.feedback import ask_for_feedback, give_feedback, remind
 from tvatakt.inclusion.services.registrations import (
     Person,
     accept_offer,
@@ -25,5 +25,6 @@ __all__ = [
     "mark_no_shows",
     "offer_next",
     "register",
+    "remind",
     "set_capacity",
 ]

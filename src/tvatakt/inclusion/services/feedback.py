@@ -1,4 +1,5 @@
-"""The short survey after an event: asked for by e-mail once the event is over, answered through the link."""
+"""E-mails the sweep sends at their time: a reminder the day before the event, and the short survey after it,
+answered through the link."""
 
 import datetime
 
@@ -50,3 +51,19 @@ def ask_for_feedback(*, now: datetime.datetime | None = None) -> int:
                 mail_on_commit(registration, "feedback")
                 asked += 1
     return asked
+
+
+def remind(*, now: datetime.datetime | None = None) -> int:
+    """E-mail those confirmed a reminder once, within a day before the event starts. Returns how many."""
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=Status.CONFIRMED, reminded_at__isnull=True, event__starts_at__gt=now,
+        event__starts_at__lte=now + datetime.timedelta(days=1),
+    )  # fmt: skip
+    reminded = 0
+    for registration in due:
+        with transaction.atomic():
+            if Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(reminded_at=now):
+                mail_on_commit(registration, "reminder")
+                reminded += 1
+    return reminded

@@ -3,7 +3,7 @@ signed links (manage a registration, a guardian's consent). No account is needed
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,9 @@ from django.views.decorators.http import require_POST
 
 from tvatakt.core.errors import DomainError
 from tvatakt.core.forms import add_errors, call_service
+from tvatakt.core.tabular import attachment
 from tvatakt.inclusion import selectors, services, tokens
+from tvatakt.inclusion.calendar import events_ics
 from tvatakt.inclusion.choices import Status, needs_guardian
 from tvatakt.inclusion.forms import EventFilterForm, FeedbackForm, ParticipantFormSet, RegistrationForm
 from tvatakt.organisation.choices import Role
@@ -28,6 +30,16 @@ def event_list(request):
     page = Paginator(selectors.upcoming(filters), PER_PAGE).get_page(request.GET.get("page"))
     hosting = request.user.is_superuser or holds(request.user, Role.EVENT_HOST)
     return render(request, "inclusion/event_list.html", {"form": form, "page": page, "hosting": hosting})
+
+
+def event_feed(request):
+    """The events the list's filters find, as a calendar to subscribe to."""
+    form = EventFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    body = events_ics(selectors.upcoming(filters)[:500], _("Events"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = attachment("aktiviteter.ics")
+    return response
 
 
 def event_detail(request, slug: str):
