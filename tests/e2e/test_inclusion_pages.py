@@ -47,3 +47,23 @@ def test_register_and_cancel_with_the_keyboard_alone(server, narrow_page):
     print("\n" + table(results))
     assert [r for r in results if not r.ok and r.status != 400] == []
     assert [r.violations for r in results] == [[]] * len(results)
+
+
+def test_a_hosts_pages_pass_and_check_in_works_from_the_keyboard(server, narrow_page):
+    from tests.e2e.conftest import log_in
+
+    base = server.rstrip("/")
+    log_in(narrow_page, server, "vard")
+    results = [audit(narrow_page, base + "/aktiviteter/mina/", "vard")]
+    hrefs = narrow_page.locator("main a[href$='/deltagare/']").evaluate_all("links => links.map(a => a.href)")
+    for href in hrefs[:6]:  # the coming events first: the first with someone confirmed to check in
+        results.append(audit(narrow_page, href, "vard"))
+        if narrow_page.locator("main form[action$='/checka-in/'] button").count():
+            break
+    tab_to(narrow_page, "el.type === 'submit' && el.closest('form[action$=\"/checka-in/\"]')", limit=80)
+    with narrow_page.expect_navigation():
+        narrow_page.keyboard.press("Enter")
+    assert narrow_page.locator("[role=status]").count() == 1
+    results.append(audit_shown(narrow_page, "vard"))
+    print("\n" + table(results))
+    assert [r for r in results if not r.ok] == []

@@ -99,7 +99,9 @@ def _event(kind, district, place, day, culture, host_person, number) -> Event:
     starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(14 if kind != "managers" else 9)))
     event = Event.objects.create(
         slug=f"demo-{number:02d}-{kind.replace('_', '-')}", kind=kind, title=f"{title}, {district}",
-        title_en=f"{title_en}, {district}", description=description, host=place.district or culture, place=place,
+        title_en=f"{title_en}, {district}", description=description, place=place,
+        # The city's libraries belong to Kulturförvaltningen; the other places to their district.
+        host=culture if "bibliotek" in place.name.lower() else place.district or culture,
         languages=languages, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), capacity=seats,
         age_min=low, age_max=high, registration_opens=starts - datetime.timedelta(days=100),
         registration_closes=starts - datetime.timedelta(hours=2), state=EventState.PUBLISHED,

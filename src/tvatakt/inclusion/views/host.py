@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -37,7 +38,11 @@ def _event(request, slug: str) -> Event:
 
 @login_required
 def my_events(request):
-    events = _hosted(request.user).select_related("place").order_by("-starts_at")[:100]
+    hosted = _hosted(request.user).select_related("place")
+    now = timezone.now()
+    # The coming ones first, soonest first (the door is next); then the past, latest first.
+    events = [*hosted.filter(ends_at__gte=now).order_by("starts_at")[:50],
+              *hosted.filter(ends_at__lt=now).order_by("-starts_at")[:50]]  # fmt: skip
     if not events and not request.user.is_superuser:
         if not any(row[0] == Role.EVENT_HOST for row in active_roles(request.user)):
             raise PermissionDenied
