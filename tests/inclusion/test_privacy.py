@@ -58,3 +58,27 @@ def test_an_erased_registrations_link_no_longer_works(client):
     token = tokens.make(registration, tokens.MANAGE)
     privacy.erase(Registration.objects.filter(pk=registration.pk))
     assert client.get(f"/en/anmalan/{token}/").status_code == 400
+
+
+def test_a_participant_sees_everything_kept_and_erases_it_through_the_link(client, django_capture_on_commit_callbacks):
+    from tvatakt.inclusion import tokens
+
+    event = make_event(capacity=1)
+    mine = services.register(event=event, people=[adult("Aisha Ali")], **contact(1, needs_text="Hörselslinga"))
+    waiting = services.register(event=event, people=[adult()], **contact(2))
+    token = tokens.make(mine, tokens.MANAGE)
+    assert "mina-uppgifter.json" in client.get(f"/en/anmalan/{token}/").content.decode()
+    data = client.get(f"/en/anmalan/{token}/mina-uppgifter.json").json()
+    assert data["email"] == "deltagare1@example.se" and data["participants"][0]["name"] == "Aisha Ali"
+    assert data["needs_text"] == "Hörselslinga" and data["erased_after"] == 90
+
+    assert "This cannot be undone." in client.get(f"/en/anmalan/{token}/radera/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/anmalan/{token}/radera/")
+    assert "Your details are erased" in response.content.decode()
+    mine.refresh_from_db()
+    waiting.refresh_from_db()
+    assert mine.erased_at and mine.status == Status.CANCELLED and mine.email == ""
+    assert waiting.status == Status.OFFERED  # the seat went on
+    assert client.get(f"/en/anmalan/{token}/").status_code == 400
+    assert client.get(f"/en/anmalan/{token}/mina-uppgifter.json").status_code == 400

@@ -40,3 +40,16 @@ def test_the_reach_dashboard_costs_the_same_at_two_sizes(client):
     small = count(client, "/aktiviteter/rackvidd/")
     grow(2, 10)
     assert count(client, "/aktiviteter/rackvidd/") == small <= CEILING
+
+
+def test_a_registration_through_the_api_costs_at_most_ten_queries(client):
+    import json
+
+    make_event(slug="test-perf-api", capacity=100)
+    body = json.dumps(
+        {"contact_name": "Q", "email": "q@example.se", "participants": [{"name": "Q", "age_group": "30-49"}]}
+    )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post("/api/v1/events/test-perf-api/registrations", body, content_type="application/json")
+    assert response.status_code == 201
+    assert len(queries) <= 10, [query["sql"][:80] for query in queries]

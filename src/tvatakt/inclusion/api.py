@@ -123,7 +123,10 @@ def register(request, slug: str, payload: RegistrationIn, idempotency_key: str =
     if earlier is not None:
         return Answer(200, earlier)
     data = payload.dict()
-    district = Organisation.objects.filter(slug=data.pop("district"), kind="district_administration").first()
+    slug_given = data.pop("district")
+    district = (
+        Organisation.objects.filter(slug=slug_given, kind="district_administration").first() if slug_given else None
+    )
     people = [services.Person(**person) for person in data.pop("participants")]
     registration = services.register(
         event=event, people=people, idempotency_key=key, district=district, language=(get_language() or "sv")[:2],

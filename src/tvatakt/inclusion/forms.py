@@ -4,8 +4,9 @@ would help them take part. A child's guardian is asked for only when a child com
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tvatakt.core.forms import DateTimeInput
 from tvatakt.inclusion.choices import AgeGroup, EventKind, Language, Need
-from tvatakt.inclusion.models import Learned
+from tvatakt.inclusion.models import Learned, Place
 from tvatakt.inclusion.services.registrations import MAX_SEATS
 from tvatakt.organisation.models import Organisation
 
@@ -109,4 +110,50 @@ class FeedbackForm(forms.Form):
     comment = forms.CharField(
         label=_("Anything you want to tell us?"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
+    title = forms.CharField(label=_("Title (Swedish)"), max_length=200)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Description (Swedish)"), widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Plain Swedish: short sentences, everyday words. Say what happens and what to bring."),
+    )  # fmt: skip
+    description_en = forms.CharField(
+        label=_("Description (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    target_group = forms.CharField(label=_("For whom"), max_length=200, required=False)
+    age_min = forms.IntegerField(label=_("Youngest age"), min_value=7, max_value=85, initial=7)
+    age_max = forms.IntegerField(label=_("Oldest age"), min_value=7, max_value=85, initial=85)
+    place = forms.ModelChoiceField(label=_("Place"), queryset=None, required=False, empty_label=_("Online only"))
+    online_url = forms.URLField(label=_("Online meeting address"), required=False, assume_scheme="https")
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple, initial=["sv"]
+    )
+    starts_at = forms.DateTimeField(label=_("Starts"), widget=DateTimeInput)
+    ends_at = forms.DateTimeField(label=_("Ends"), widget=DateTimeInput)
+    capacity = forms.IntegerField(label=_("Seats"), min_value=1, max_value=10_000)
+    registration_opens = forms.DateTimeField(label=_("Registration opens"), widget=DateTimeInput)
+    registration_closes = forms.DateTimeField(label=_("Registration closes"), widget=DateTimeInput)
+    waiting_list = forms.BooleanField(label=_("Waiting list when full"), required=False, initial=True)
+    offer_hours = forms.IntegerField(label=_("Hours to accept a seat offered"), min_value=1, max_value=336, initial=48)
+    consent_hours = forms.IntegerField(
+        label=_("Hours a child's seat waits for the guardian"), min_value=1, max_value=336, initial=72
+    )
+    publish = forms.BooleanField(label=_("Publish now"), required=False)
+
+    def __init__(self, *args, hosts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = Place.objects.order_by("name")
+        if hosts is not None:  # a new event: for which of the host's organisations
+            self.fields["host"] = forms.ModelChoiceField(label=_("Host organisation"), queryset=hosts, empty_label=None)
+            self.order_fields(["host"])
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why"), max_length=200, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Everyone registered is told, with this reason."),
     )  # fmt: skip

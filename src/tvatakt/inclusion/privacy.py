@@ -37,3 +37,32 @@ def erase_after_events(*, now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=retention_days())
     return erase(Registration.objects.filter(event__ends_at__lt=cutoff))
+
+
+def export(registration: Registration) -> dict:
+    """Everything kept about the registration, for the person it is about (GDPR art. 15)."""
+    feedback = getattr(registration, "feedback", None)
+    return {
+        "event": {"title": registration.event.title, "starts_at": registration.event.starts_at.isoformat()},
+        "code": registration.code, "status": registration.status, "registered_at": registration.created_at.isoformat(),
+        "contact_name": registration.contact_name, "email": registration.email, "phone": registration.phone,
+        "district": registration.district.name if registration.district else None, "language": registration.language,
+        "needs": registration.needs, "needs_text": registration.needs_text,
+        "guardian": {"name": registration.guardian_name, "email": registration.guardian_email,
+                     "phone": registration.guardian_phone, "consent_version": registration.consent_version,
+                     "consent_given_at": registration.consent_given_at.isoformat()
+                     if registration.consent_given_at else None},
+        "participants": [{"name": person.name, "age_group": person.age_group, "first_time": person.first_time}
+                         for person in registration.participants.all()],
+        "feedback": {"smiley": feedback.smiley, "sure_before": feedback.sure_before, "sure_after": feedback.sure_after,
+                     "learned": feedback.learned, "comment": feedback.comment} if feedback else None,
+        "erased_after": retention_days(),
+    }  # fmt: skip
+
+
+def erase_now(registration: Registration) -> None:
+    """The person asked: cancel if it still holds or waits for a seat (the seat goes on), then erase at once."""
+    from tvatakt.inclusion import services
+
+    services.cancel(registration=registration, reason="")
+    erase(Registration.objects.filter(pk=registration.pk))

@@ -1,5 +1,6 @@
 from tvatakt.inclusion.services.events import cancel_event, check_in, mark_no_shows, set_capacity
 from tvatakt.inclusion.services.feedback import ask_for_feedback, give_feedback, remind
+from tvatakt.inclusion.services.planning import event_create, event_update, template_fields
 from tvatakt.inclusion.services.registrations import (
     Person,
     accept_offer,
@@ -20,6 +21,8 @@ __all__ = [
     "cancel_event",
     "check_in",
     "confirm_consent",
+    "event_create",
+    "event_update",
     "expire_consents",
     "expire_offers",
     "mark_no_shows",
@@ -27,4 +30,5 @@ __all__ = [
     "register",
     "remind",
     "set_capacity",
+    "template_fields",
 ]

@@ -115,7 +115,7 @@ def register(
                             first_time=person.first_time)
                 for person in people
             )  # fmt: skip
-            if seats.take(registration):
+            if seats.take(registration, save=False):
                 registration.status = Status.CONFIRMED
                 if child:
                     registration.status = Status.PENDING_CONSENT
@@ -125,7 +125,7 @@ def register(
                 raise DomainError(_("The event is full, and it has no waiting list."))
             elif child:
                 registration.consent_version = CONSENT_VERSION
-            registration.save(update_fields=["status", "consent_version", "consent_deadline"])
+            registration.save(update_fields=["status", "holds_seats", "consent_version", "consent_deadline"])
             # Everyone whose registration is saved is told so, by e-mail (and by the receipt page).
             mail_on_commit(registration, registration.status)
             if child:

@@ -11,15 +11,17 @@ from django.db.models import F
 from tvatakt.inclusion.models import Event, Registration
 
 
-def take(registration: Registration) -> bool:
-    """Give the registration its seats if the event has them free. Whether it did."""
+def take(registration: Registration, *, save: bool = True) -> bool:
+    """Give the registration its seats if the event has them free. Whether it did. With save=False the caller
+    saves the registration's holds_seats itself, in the same transaction (one UPDATE fewer for a new one)."""
     if registration.holds_seats:
         return True
     taken = Event.objects.filter(pk=registration.event_id, seats_taken__lte=F("capacity") - registration.seats).update(
         seats_taken=F("seats_taken") + registration.seats
     )
     if taken:
-        Registration.objects.filter(pk=registration.pk).update(holds_seats=True)
+        if save:
+            Registration.objects.filter(pk=registration.pk).update(holds_seats=True)
         registration.holds_seats = True
     return bool(taken)
 

@@ -29,7 +29,7 @@ def _hosted(user):
     return Event.objects.filter(host_id__in=[row[2] for row in rows if row[2]])
 
 
-def _event(request, slug: str) -> Event:
+def hosted_event(request, slug: str) -> Event:
     event = get_object_or_404(Event.objects.select_related("place", "host"), slug=slug)
     if not request.user.has_perm("inclusion.host", event):
         raise PermissionDenied
@@ -51,7 +51,7 @@ def my_events(request):
 
 @login_required
 def participants(request, slug: str):
-    event = _event(request, slug)
+    event = hosted_event(request, slug)
     query = request.GET.get("q", "").strip()[:100]
     registrations = (
         event.registrations.filter(status__in=SHOWN)
@@ -72,7 +72,7 @@ def participants(request, slug: str):
 @login_required
 @require_POST
 def check_in(request, slug: str, code: str):
-    event = _event(request, slug)
+    event = hosted_event(request, slug)
     registration = get_object_or_404(Registration, event=event, code=code)
     done = _("%(code)s is checked in. Welcome!") % {"code": registration.code}
     return button_action(request, services.check_in, done, _back(event), registration=registration)
@@ -81,7 +81,7 @@ def check_in(request, slug: str, code: str):
 @login_required
 @require_POST
 def no_shows(request, slug: str):
-    event = _event(request, slug)
+    event = hosted_event(request, slug)
     return button_action(request, services.mark_no_shows, _("The no-shows are marked."), _back(event), event=event)
 
 
@@ -91,7 +91,7 @@ def _back(event) -> str:
 
 @login_required
 def export(request, slug: str):
-    event = _event(request, slug)
+    event = hosted_event(request, slug)
     headers = [_("Code"), _("Status"), _("Name"), _("Age group"), _("First time"), _("Contact"), _("E-mail"),
                _("Phone"), _("Needs"), _("Other needs")]  # fmt: skip
     needs = dict(Need.choices)

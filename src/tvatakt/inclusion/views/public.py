@@ -5,19 +5,17 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from tvatakt.core.errors import DomainError
-from tvatakt.core.forms import add_errors, call_service
+from tvatakt.core.forms import add_errors
 from tvatakt.core.tabular import attachment
 from tvatakt.inclusion import selectors, services, tokens
 from tvatakt.inclusion.calendar import events_ics
-from tvatakt.inclusion.choices import Status, needs_guardian
-from tvatakt.inclusion.forms import EventFilterForm, FeedbackForm, ParticipantFormSet, RegistrationForm
+from tvatakt.inclusion.choices import Status
+from tvatakt.inclusion.forms import EventFilterForm, ParticipantFormSet, RegistrationForm
 from tvatakt.organisation.choices import Role
 from tvatakt.organisation.permissions import holds
 
@@ -97,70 +95,3 @@ def _message(registration) -> str:
         Status.WAITING: _("The event is full, so you are on the waiting list. We will tell you if a seat is free."),
         Status.PENDING_CONSENT: _("Almost done: the guardian confirms by the link we have e-mailed."),
     }.get(registration.status, _("Your registration is saved."))
-
-
-def manage(request, token: str):
-    try:
-        registration = tokens.read(token, tokens.MANAGE)
-    except DomainError as exc:
-        return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
-    context = {
-        "registration": registration, "event": registration.event, "token": token,
-        "participants": registration.participants.all(),
-        "child": any(needs_guardian(person.age_group) for person in registration.participants.all()),
-    }  # fmt: skip
-    return render(request, "inclusion/manage.html", context)
-
-
-@require_POST
-def manage_action(request, token: str, action: str):
-    try:
-        registration = tokens.read(token, tokens.MANAGE)
-    except DomainError as exc:
-        return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
-    try:
-        if action == "avboka":
-            services.cancel(registration=registration, reason=_("Cancelled by the participant."))
-            messages.success(request, _("Your registration is cancelled. Thank you for telling us."))
-        elif action == "tacka-ja":
-            services.accept_offer(registration=registration)
-            messages.success(request, _("The seat is yours. Welcome!"))
-        else:
-            raise Http404
-    except DomainError as exc:
-        messages.error(request, exc.messages[0])
-    return redirect(reverse("inclusion:manage", kwargs={"token": token}))
-
-
-def consent(request, token: str):
-    try:
-        registration = tokens.read(token, tokens.CONSENT)
-    except DomainError as exc:
-        return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
-    if request.method == "POST":
-        registration = services.confirm_consent(registration=registration)
-        messages.success(request, _("Thank you. Your consent is recorded."))
-        return redirect(reverse("inclusion:consent", kwargs={"token": token}))
-    context = {"registration": registration, "event": registration.event,
-               "participants": registration.participants.all()}  # fmt: skip
-    return render(request, "inclusion/consent.html", context)
-
-
-def feedback(request, token: str):
-    try:
-        registration = tokens.read(token, tokens.MANAGE)
-    except DomainError as exc:
-        return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
-    existing = getattr(registration, "feedback", None)
-    initial = (
-        {key: getattr(existing, key) for key in ("smiley", "sure_before", "sure_after", "learned", "comment")}
-        if existing
-        else None
-    )
-    form = FeedbackForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.give_feedback, registration=registration, **form.cleaned_data):
-            messages.success(request, _("Thank you! Your answers help us plan the next events."))
-            return redirect(reverse("inclusion:manage", kwargs={"token": token}))
-    context = {"form": form, "event": registration.event}
-    return render(request, "inclusion/feedback.html", context, status=422 if form.errors else 200)
