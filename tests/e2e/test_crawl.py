@@ -37,19 +37,22 @@ def test_forms_with_errors_pass(server, narrow_page):
     narrow_page.goto(server + "logga-in/")
     narrow_page.fill("#id_username", "ambassador")
     narrow_page.fill("#id_password", "fel")
-    narrow_page.click("main button[type=submit]")
+    with narrow_page.expect_navigation():  # the click only starts the POST: wait for its answer
+        narrow_page.click("main button[type=submit]")
     assert narrow_page.locator("main .errorlist, main [role=alert]").count() >= 1
     failed_login = audit_shown(narrow_page, "anonymous")
     log_in(narrow_page, server, "it-direktor")
     narrow_page.goto(server + "roller/")
     narrow_page.fill("#id_person", "ingen-sadan-person")
-    narrow_page.click("main form button[type=submit]")
+    with narrow_page.expect_navigation():
+        narrow_page.click("main form button[type=submit]")
     assert narrow_page.locator("#id_person_error").count() == 1
     role_error = audit_shown(narrow_page, "it-direktor")
     narrow_page.goto(server + "roller/")
     narrow_page.fill("#id_person", "medborgare")
     narrow_page.select_option("#id_role", "ambassador")  # an ambassador needs an organisation
-    narrow_page.click("main form button[type=submit]")
+    with narrow_page.expect_navigation():
+        narrow_page.click("main form button[type=submit]")
     assert narrow_page.locator("#id_role_error").count() == 1
     results = [failed_login, role_error, audit_shown(narrow_page, "it-direktor")]
     print("\n" + table(results))
