@@ -15,18 +15,15 @@ from tvatakt.core.tabular import tabular_response
 from tvatakt.inclusion import services
 from tvatakt.inclusion.choices import Need, Status
 from tvatakt.inclusion.models import Event, Participant, Registration
-from tvatakt.organisation.choices import Role
-from tvatakt.organisation.permissions import active_roles
+from tvatakt.inclusion.permissions import host_organisation_ids
 
 SHOWN = (Status.CONFIRMED, Status.ATTENDED, Status.PENDING_CONSENT, Status.OFFERED, Status.WAITING, Status.NO_SHOW)
 
 
 def _hosted(user):
     """The events `user` may host: of the organisations they host for, or all (a city-wide host, a superuser)."""
-    rows = [row for row in active_roles(user) if row[0] == Role.EVENT_HOST]
-    if user.is_superuser or any(row[1:] == (None, None, None) for row in rows):
-        return Event.objects.all()
-    return Event.objects.filter(host_id__in=[row[2] for row in rows if row[2]])
+    ids = host_organisation_ids(user)
+    return Event.objects.all() if ids is None else Event.objects.filter(host_id__in=ids)
 
 
 def hosted_event(request, slug: str) -> Event:
@@ -43,9 +40,8 @@ def my_events(request):
     # The coming ones first, soonest first (the door is next); then the past, latest first.
     events = [*hosted.filter(ends_at__gte=now).order_by("starts_at")[:50],
               *hosted.filter(ends_at__lt=now).order_by("-starts_at")[:50]]  # fmt: skip
-    if not events and not request.user.is_superuser:
-        if not any(row[0] == Role.EVENT_HOST for row in active_roles(request.user)):
-            raise PermissionDenied
+    if not events and host_organisation_ids(request.user) == []:
+        raise PermissionDenied
     return render(request, "inclusion/my_events.html", {"events": events})
 
 

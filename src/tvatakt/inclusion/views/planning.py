@@ -11,17 +11,16 @@ from tvatakt.core.forms import call_service, render_form_page
 from tvatakt.inclusion import services
 from tvatakt.inclusion.forms import CancelForm, EventForm
 from tvatakt.inclusion.models import Event
+from tvatakt.inclusion.permissions import host_organisation_ids
 from tvatakt.inclusion.views.host import hosted_event
-from tvatakt.organisation.choices import Role
 from tvatakt.organisation.models import Organisation
-from tvatakt.organisation.permissions import active_roles
 
 
 def _host_organisations(user):
-    rows = [row for row in active_roles(user) if row[0] == Role.EVENT_HOST]
-    if user.is_superuser or any(row[1:] == (None, None, None) for row in rows):
-        return Organisation.objects.filter(is_active=True).order_by("name")
-    return Organisation.objects.filter(pk__in=[row[2] for row in rows if row[2]]).order_by("name")
+    ids = host_organisation_ids(user)
+    everyone = ids is None
+    organisations = Organisation.objects.filter(is_active=True) if everyone else Organisation.objects.filter(pk__in=ids)
+    return organisations.order_by("name")
 
 
 @login_required
