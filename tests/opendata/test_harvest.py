@@ -325,6 +325,25 @@ def test_a_scheduled_harvest_starts_when_due_and_runs_as_its_creator(remote, mak
     assert "får inte publicera för Stadsarkivet" in job.log[-1]["message"]
 
 
+def test_the_sweep_asks_once_for_every_source_s_last_harvest(make_source):
+    """The sweep reads each source's last harvest in the same query as the sources (with a query per source, a
+    city with hundreds of sources would ask hundreds of times an hour)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def sweep_queries() -> int:
+        services.harvests_due()  # queues every due source; the counted sweep finds them all harvested just now
+        with CaptureQueriesContext(connection) as counted:
+            assert services.harvests_due() == []
+        return len(counted)
+
+    make_source(schedule="daily")
+    one = sweep_queries()
+    for n in range(4):
+        make_source(path=f"/katalog-{n}.ttl", schedule="weekly")
+    assert sweep_queries() == one
+
+
 def test_a_dataset_twice_in_the_source_is_a_problem_not_a_crash(remote, make_source, harvest, archive):
     twin = dataset_ttl("tvilling", "Tvilling").replace('dct:identifier "tvilling"', 'dct:identifier "dubbel"')
     remote.answers["/katalog.ttl"] = turtle(dataset_ttl("dubbel", "Dubbel"), twin)

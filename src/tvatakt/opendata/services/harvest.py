@@ -7,6 +7,7 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
@@ -114,9 +115,10 @@ def harvests_due(*, now: datetime.datetime | None = None) -> list[HarvestJob]:
         HarvestSource.objects.filter(is_active=True)
         .exclude(schedule=Schedule.MANUAL)
         .select_related("publisher", "created_by")
+        .annotate(last=Max("jobs__requested_at"))
     )
     for source in sources:
-        last = source.jobs.order_by("-requested_at").values_list("requested_at", flat=True).first()
+        last = source.last
         # A little early is on time: a daily sweep that runs at 03:00:05 must not push the next to the day after.
         if last is not None and now - last < SCHEDULE_INTERVAL[source.schedule] - datetime.timedelta(minutes=30):
             continue
