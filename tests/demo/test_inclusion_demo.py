@@ -27,3 +27,14 @@ def test_the_demo_has_a_full_event_with_a_waiting_list_and_past_events_with_atte
     for event in Event.objects.filter(slug__startswith="demo-"):
         held = sum(event.registrations.filter(holds_seats=True).values_list("seats", flat=True))
         assert event.seats_taken == held <= event.capacity, event.slug
+
+
+def test_at_the_coding_party_guardians_have_answered_and_the_host_has_written():
+    party = Event.objects.get(slug="demo-kodkalas-i-stadshuset")
+    answered = party.registrations.exclude(consent_given_at=None)
+    assert answered.filter(status=Status.CONFIRMED).count() >= 2
+    said_no = party.registrations.get(consent_withdrawn_at__isnull=False)
+    assert said_no.status == Status.CANCELLED
+    message = party.messages.get()
+    assert message.recipients == party.registrations.filter(status__in=["confirmed", "pending_consent"]).count()
+    assert Registration.objects.filter(event__slug__startswith="demo-", photos_allowed=False).exists()

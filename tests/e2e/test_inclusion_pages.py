@@ -44,6 +44,8 @@ def test_register_and_cancel_with_the_keyboard_alone(server, narrow_page):
     results.append(audit(narrow_page, base + "/anmalan/fel-lank/", "anonymous"))
     results.append(audit(narrow_page, base + "/aktiviteter/rackvidd/", "anonymous"))
     results.append(audit(narrow_page, base + "/en/aktiviteter/rackvidd/", "anonymous"))
+    results.append(audit(narrow_page, base + "/integritet/", "anonymous"))
+    results.append(audit(narrow_page, base + "/en/integritet/", "anonymous"))
     print("\n" + table(results))
     assert [r for r in results if not r.ok and r.status != 400] == []
     assert [r.violations for r in results] == [[]] * len(results)
@@ -64,6 +66,26 @@ def test_a_hosts_pages_pass_and_check_in_works_from_the_keyboard(server, narrow_
     with narrow_page.expect_navigation():
         narrow_page.keyboard.press("Enter")
     assert narrow_page.locator("[role=status]").count() == 1
+    results.append(audit_shown(narrow_page, "vard"))
+
+    # A message to those coming to the coding party: first sent empty (said at the fields), then written.
+    results.append(audit(narrow_page, base + EVENT + "meddelanden/", "vard"))
+    tab_to(narrow_page, "el.type === 'submit' && el.closest('main form[method=post]')", limit=40)
+    with narrow_page.expect_navigation():
+        narrow_page.keyboard.press("Enter")
+    assert narrow_page.locator("main .errorlist").count() >= 2
+    results.append(audit_shown(narrow_page, "vard", status=422))
+    tab_to(narrow_page, "el.name === 'subject'", limit=40)
+    narrow_page.keyboard.type("Ny ingång")
+    narrow_page.keyboard.press("Tab")
+    narrow_page.keyboard.type("Vi ses vid ingången mot vattnet.")
+    tab_to(narrow_page, "el.type === 'radio'", limit=10)
+    narrow_page.keyboard.press("Space")
+    tab_to(narrow_page, "el.type === 'submit' && el.closest('main form[method=post]')", limit=40)
+    with narrow_page.expect_navigation():
+        narrow_page.keyboard.press("Enter")
+    assert narrow_page.locator("[role=status]").count() == 1
+    assert "Ny ingång" in narrow_page.locator("main").inner_text()
     results.append(audit_shown(narrow_page, "vard"))
     print("\n" + table(results))
     assert [r for r in results if not r.ok] == []

@@ -23,7 +23,7 @@ def hosted(person):
     event = make_event(slug="test-vard", host=culture)
     needs = {"needs": ["wheelchair"], "needs_text": "Behöver sitta nära dörren."}
     first = services.register(event=event, people=[adult("Aino Virtanen")], **contact(1, **needs))
-    second = services.register(event=event, people=[adult("Bo Ek")], **contact(2))
+    second = services.register(event=event, people=[adult("Bo Ek")], **contact(2, photos_allowed=True))
     return event, first, second
 
 
@@ -33,6 +33,7 @@ def test_a_host_sees_the_participants_with_their_needs_and_checks_in_by_code(cli
     assert "test-vard" in client.get("/en/aktiviteter/mina/").content.decode()
     page = client.get(f"/en/aktiviteter/{event.slug}/deltagare/").content.decode()
     assert "Aino Virtanen" in page and "Wheelchair access" in page and "Behöver sitta nära dörren." in page
+    assert "<strong>Photos: no</strong>" in page and "Photos: yes" in page  # Aino said no, Bo yes
     page = client.get(f"/en/aktiviteter/{event.slug}/deltagare/", {"q": first.code.lower()}).content.decode()
     assert "Aino Virtanen" in page and "Bo Ek" not in page
     response = client.post(f"/en/aktiviteter/{event.slug}/deltagare/{first.code}/checka-in/", follow=True)
@@ -41,7 +42,18 @@ def test_a_host_sees_the_participants_with_their_needs_and_checks_in_by_code(cli
     assert first.status == Status.ATTENDED
 
     csv = b"".join(client.get(f"/aktiviteter/{event.slug}/deltagare.csv").streaming_content).decode("utf-8-sig")
-    assert "Aino Virtanen" in csv and "Bo Ek" in csv
+    assert "Aino Virtanen" in csv and "Bo Ek" in csv and "Foton tillåtna" in csv
+
+
+def test_the_qr_code_opens_the_host_s_page_at_the_registration(client_as, hosted):
+    from urllib.parse import urlsplit
+
+    from tvatakt.inclusion import qr
+
+    event, first, second = hosted
+    address = urlsplit(qr.check_in_url(first))
+    page = client_as("vard").get(f"{address.path}?{address.query}").content.decode()
+    assert "Aino Virtanen" in page and "Bo Ek" not in page and f"Check in {first.code}" in page
 
 
 def test_no_shows_are_marked_only_after_the_event(client_as, hosted):

@@ -115,6 +115,36 @@ def test_a_child_needs_a_guardian_who_confirms_and_the_seat_waits_only_so_long(e
     seats_add_up(event)
 
 
+def test_a_guardian_takes_the_consent_back_and_the_seat_goes_on(event):
+    guardian = {"guardian_name": "Sara Lind", "guardian_email": "sara@example.se"}
+    registration = services.register(event=event, people=[child()], **contact(1, **guardian))
+    registration = services.confirm_consent(registration=registration)
+    assert registration.status == Status.CONFIRMED
+    withdrawn = services.withdraw_consent(registration=registration)
+    assert withdrawn.status == Status.CANCELLED and not withdrawn.holds_seats
+    assert withdrawn.consent_given_at and withdrawn.consent_withdrawn_at  # both stay on the record
+    seats_add_up(event)
+    again = services.withdraw_consent(registration=withdrawn)  # twice: the first time stands
+    assert again.consent_withdrawn_at == withdrawn.consent_withdrawn_at
+    assert services.confirm_consent(registration=again).status == Status.CANCELLED  # no way back by the old link
+
+    adult_only = services.register(event=event, people=[adult()], **contact(2))
+    with pytest.raises(DomainError, match="needs no guardian"):
+        services.withdraw_consent(registration=adult_only)
+
+
+def test_consent_taken_back_after_the_event_erases_the_child_s_details(event):
+    guardian = {"guardian_name": "Sara Lind", "guardian_email": "sara@example.se"}
+    registration = services.confirm_consent(
+        registration=services.register(event=event, people=[child()], **contact(1, **guardian))
+    )
+    Registration.objects.filter(pk=registration.pk).update(status=Status.ATTENDED)  # as the host's check-in does
+    later = event.ends_at + datetime.timedelta(days=1)
+    withdrawn = services.withdraw_consent(registration=registration, now=later)
+    assert withdrawn.status == Status.ATTENDED and withdrawn.erased_at  # still counted, no longer named
+    assert withdrawn.guardian_name == "" and withdrawn.participants.get().name == ""
+
+
 def test_a_cancelled_seat_is_offered_to_the_first_waiting_and_an_offer_expires_once(db):
     event = make_event(capacity=1, offer_hours=48)
     first = services.register(event=event, people=[adult()], **contact(1))

@@ -86,6 +86,24 @@ def test_a_bad_link_shows_a_clear_page_and_changes_nothing(client, token):
     assert client.post(f"/en/anmalan/{token}/avboka/").status_code == 400
 
 
+def test_the_registration_page_shows_the_code_as_a_qr_code_and_the_e_mail_carries_it(
+    client, django_capture_on_commit_callbacks
+):
+    event = make_event(slug="test-qr", capacity=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/aktiviteter/{event.slug}/", form(**{"r-photos_allowed": "on"}))
+        client.post(f"/en/aktiviteter/{event.slug}/", form(**{"r-email": "nils@example.se", "p-0-name": "Nils"}))
+    confirmed, waiting = Registration.objects.filter(event=event).order_by("pk")
+    assert confirmed.photos_allowed and not waiting.photos_allowed
+    page = client.get(f"/en/anmalan/{tokens.make(confirmed, tokens.MANAGE)}/").content.decode()
+    assert f'<svg role="img" aria-label="QR code for check-in, code {confirmed.code}"' in page
+    # On the waiting list there is no seat to show at the door.
+    assert "<svg" not in client.get(f"/en/anmalan/{tokens.make(waiting, tokens.MANAGE)}/").content.decode()
+    ticket = next(message for message in mail.outbox if message.to == ["aisha@example.se"])
+    png = next(content for name, content, kind in ticket.attachments if name == "incheckning.png")
+    assert png.startswith(b"\x89PNG")
+
+
 def test_a_manage_link_is_not_a_consent_link(client):
     event = make_event()
     client.post(f"/en/aktiviteter/{event.slug}/", form())
@@ -105,9 +123,33 @@ def test_a_guardian_confirms_by_the_link_in_their_e_mail(client, django_capture_
     link = next(line for line in guardian_mail.body.splitlines() if "/samtycke/" in line)
     path = link.split("127.0.0.1:8000", 1)[1].strip()
     assert "Samtycke för ditt barn" in client.get(path).content.decode()
-    client.post(path)
+    client.post(path, {"answer": "yes"})
     registration.refresh_from_db()
     assert registration.status == Status.CONFIRMED and registration.consent_given_at
+    assert "Ta tillbaka mitt samtycke" in client.get(path).content.decode()
+
+
+def test_a_guardian_may_say_no_or_take_the_consent_back(client, django_capture_on_commit_callbacks):
+    event = make_event(slug="test-kodkalas-nej", capacity=1)
+    fields = {"p-0-name": "Elsa", "p-0-age_group": "7-12", "r-guardian_name": "Sara Lind",
+              "r-guardian_email": "sara@example.se"}  # fmt: skip
+    client.post(f"/en/aktiviteter/{event.slug}/", form(**fields))
+    client.post(f"/en/aktiviteter/{event.slug}/", form(**{"r-email": "nils@example.se", "p-0-name": "Nils"}))
+    elsa, nils = Registration.objects.filter(event=event).order_by("pk")
+    assert (elsa.status, nils.status) == (Status.PENDING_CONSENT, Status.WAITING)
+    path = f"/en/samtycke/{tokens.make(elsa, tokens.CONSENT)}/"
+    assert client.post(path).status_code == 302  # neither yes nor no: nothing changes
+    elsa.refresh_from_db()
+    assert elsa.status == Status.PENDING_CONSENT and elsa.consent_withdrawn_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(path, {"answer": "no"})
+    elsa.refresh_from_db(), nils.refresh_from_db()
+    assert elsa.status == Status.CANCELLED and elsa.consent_withdrawn_at and not elsa.consent_given_at
+    assert nils.status == Status.OFFERED  # the seat went on
+    assert "You said no on" in client.get(path).content.decode()
+    client.post(path, {"answer": "yes"})  # a yes after the no changes nothing: register again instead
+    elsa.refresh_from_db()
+    assert elsa.status == Status.CANCELLED and not elsa.consent_given_at
 
 
 def test_the_events_as_a_calendar_follow_the_filters(client):

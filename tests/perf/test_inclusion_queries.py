@@ -53,3 +53,23 @@ def test_a_registration_through_the_api_costs_at_most_ten_queries(client):
         response = client.post("/api/v1/events/test-perf-api/registrations", body, content_type="application/json")
     assert response.status_code == 201
     assert len(queries) <= 10, [query["sql"][:80] for query in queries]
+
+
+@pytest.mark.parametrize("page", ["deltagare/", "meddelanden/"])
+def test_a_host_s_pages_cost_the_same_with_few_and_many_registrations_and_messages(client, page):
+    from tvatakt.organisation.models import Person
+
+    host = Person.objects.create_superuser("perf-host", "perf-host@example.se", "x")
+    client.force_login(host)
+    event = make_event(slug="test-perf-host", capacity=40)
+
+    def more(start: int, n: int) -> None:
+        for number in range(start, start + n):
+            phone_only = {"email": "", "phone": f"070-{number:07d}"} if number % 3 == 0 else {}
+            services.register(event=event, people=[adult(f"P {number}")], **(contact(number) | phone_only))
+        services.send_message(actor=host, event=event, subject=f"Om {n}", body="Hej.", audience="everyone")
+
+    more(0, 2)
+    small = count(client, f"/aktiviteter/{event.slug}/{page}")
+    more(2, 12)
+    assert count(client, f"/aktiviteter/{event.slug}/{page}") == small <= CEILING

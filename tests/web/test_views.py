@@ -40,6 +40,18 @@ def test_the_accessibility_statement_is_linked_from_every_page(db, client):
     assert "digg.se/tdosanmalan" in statement
 
 
+def test_the_privacy_page_shows_each_purpose_with_its_legal_basis_and_retention(db, client, settings):
+    settings.INCLUSION_RETENTION_DAYS = 45
+    assert 'href="/integritet/"' in client.get("/").content.decode()
+    page = client.get("/en/integritet/").content.decode()
+    assert "A guardian&#x27;s consent for a child under 13" in page
+    assert page.count("Consent: only if you say yes") == 2  # the guardian's consent, and photos
+    assert "Public task: the city&#x27;s work (GDPR art. 6.1 e)" in page
+    assert "Erased 45 days after the event." in page  # the period the erasure task uses
+    swedish = client.get("/integritet/").content.decode()
+    assert "Samtycke" in swedish and "45 dagar efter" in swedish
+
+
 @pytest.mark.parametrize("username", [login[0] for login in LOGINS])
 def test_each_demo_role_logs_in_and_sees_its_roles(db, username):
     client = Client()

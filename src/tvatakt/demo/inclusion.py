@@ -70,13 +70,29 @@ def load_demo_inclusion() -> int:
             kind, district = next(kinds), next(districts)
             day = today + datetime.timedelta(weeks=week, days=2 + slot * 2)
             events.append(_event(kind, district, places[district], day, culture, host_person, len(events)))
-    events.append(_coding_party_at_city_hall(today, culture, host_person))
+    party = _coding_party_at_city_hall(today, culture, host_person)
+    events.append(party)
     for number, event in enumerate(events):
         if event.ends_at < timezone.now():
             _past_registrations(event, number)
         else:
             _coming_registrations(event, number)
+    _guardians_answer(party)
+    if host_person:
+        services.send_message(
+            actor=host_person, event=party, subject="Ta med en laddad surfplatta om ni har", audience="coming",
+            body="Hej! Vi har surfplattor till alla, men ta gärna med er egen om ni har en. Vi ses vid entrén mot "
+                 "Hantverkargatan, där det inte finns några trappor.",
+        )  # fmt: skip
     return Event.objects.count()
+
+
+def _guardians_answer(party: Event) -> None:
+    """Most guardians have said yes; one has said no, and the child's seat went on."""
+    registrations = list(party.registrations.order_by("pk"))
+    for registration in registrations[:-2]:
+        services.confirm_consent(registration=registration)
+    services.withdraw_consent(registration=registrations[-1])
 
 
 def _places() -> dict[str, Place]:
@@ -148,7 +164,7 @@ def _coming_registrations(event: Event, number: int) -> None:
         who = f"{number}-{index}"
         contact = {
             "contact_name": f"Deltagare {who}", "email": f"deltagare-{who}@demo.example.org", "language": "sv",
-            "district": districts[(number + index) % len(districts)],
+            "district": districts[(number + index) % len(districts)], "photos_allowed": index % 3 != 1,
         }  # fmt: skip
         if event.age_max <= 12:
             contact |= {"guardian_name": f"Vårdnadshavare {index}", "guardian_email": f"vh-{who}@demo.example.org"}

@@ -94,6 +94,7 @@ class RegistrationIn(Schema):
     needs_text: str = Field("", max_length=1000)
     guardian_name: str = Field("", max_length=200)
     guardian_email: str = Field("", max_length=254)
+    photos_allowed: bool = Field(False, description="Consent to photos in which the group can be seen (optional).")
     participants: list[PersonIn] = Field(..., max_length=MAX_SEATS)
 
 

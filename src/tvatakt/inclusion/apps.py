@@ -9,3 +9,6 @@ class InclusionConfig(AppConfig):
 
     def ready(self) -> None:
         from tvatakt.inclusion import permissions  # noqa: F401  (registers the rules)
+        from tvatakt.inclusion.processing import register_purposes
+
+        register_purposes()

@@ -72,3 +72,15 @@ class Status(models.TextChoices):
 # Statuses that hold seats: the event's seat count is the sum of their seats.
 HOLDS_SEATS = (Status.PENDING_CONSENT, Status.CONFIRMED, Status.OFFERED, Status.ATTENDED)
 ACTIVE = (*HOLDS_SEATS, Status.WAITING)
+
+
+class Audience(models.TextChoices):
+    """To whom a host's message goes."""
+
+    COMING = "coming", _("Those coming")
+    WAITING = "waiting", _("The waiting list")
+    EVERYONE = "everyone", _("Everyone: those coming and the waiting list")
+
+
+# Who each audience is. Those checked in are still coming: a message on the day reaches them too.
+AUDIENCE_STATUSES = {Audience.COMING: HOLDS_SEATS, Audience.WAITING: (Status.WAITING,), Audience.EVERYONE: ACTIVE}

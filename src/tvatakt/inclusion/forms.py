@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tvatakt.core.forms import DateTimeInput
-from tvatakt.inclusion.choices import AgeGroup, EventKind, Language, Need
+from tvatakt.inclusion.choices import AgeGroup, Audience, EventKind, Language, Need
 from tvatakt.inclusion.models import Learned, Place
 from tvatakt.inclusion.services.registrations import MAX_SEATS
 from tvatakt.organisation.models import Organisation
@@ -38,6 +38,10 @@ class RegistrationForm(forms.Form):
         help_text=_("Only if a child under 13 comes. The guardian confirms by e-mail."),
     )  # fmt: skip
     guardian_email = forms.EmailField(label=_("Guardian's e-mail"), required=False)
+    photos_allowed = forms.BooleanField(
+        label=_("You may take photos in which we can be seen"), required=False,
+        help_text=_("Optional. Without a yes, no one takes photos of you or your group."),
+    )  # fmt: skip
     website = forms.CharField(label=_("Leave this empty"), required=False)  # a honeypot: people never see it
 
     def __init__(self, *args, **kwargs):
@@ -157,3 +161,34 @@ class CancelForm(forms.Form):
         label=_("Why"), max_length=200, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Everyone registered is told, with this reason."),
     )  # fmt: skip
+
+
+class HostMessageForm(forms.Form):
+    """A host's message to the participants. The audience's choices say how many each reaches, and how many of
+    them only by phone."""
+
+    subject = forms.CharField(
+        label=_("Subject"), max_length=150, help_text=_("The e-mail's subject; the event's name is added to it.")
+    )
+    body = forms.CharField(
+        label=_("Message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Plain text, sent as you write it. The e-mail also gives the event's time and place, and the "
+                    "link to change or cancel the registration."),
+    )  # fmt: skip
+    audience = forms.ChoiceField(
+        label=_("To whom"), choices=Audience.choices, initial=Audience.COMING, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, counts: dict[str, tuple[int, int]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].choices = [
+            (value, _audience_label(label, *counts[value])) for value, label in Audience.choices
+        ]
+
+
+def _audience_label(label, people: int, phones: int) -> str:
+    if phones:
+        return _("%(label)s (%(people)s, of whom %(phones)s only by phone)") % {
+            "label": label, "people": people, "phones": phones,
+        }  # fmt: skip
+    return _("%(label)s (%(people)s)") % {"label": label, "people": people}

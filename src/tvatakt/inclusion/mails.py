@@ -7,10 +7,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from tvatakt.inclusion import tokens
+from tvatakt.inclusion import qr, tokens
 from tvatakt.inclusion.calendar import events_ics
-from tvatakt.inclusion.choices import Status
-from tvatakt.inclusion.models import Registration
+from tvatakt.inclusion.choices import AUDIENCE_STATUSES, Status
+from tvatakt.inclusion.models import HostMessage, Registration
 
 KINDS = ("confirmed", "waiting", "pending_consent", "offered", "cancelled", "consent_request", "feedback", "reminder")
 
@@ -44,4 +44,22 @@ def message(registration: Registration, kind: str) -> EmailMessage | None:
     mail = EmailMessage(subject=subject, body=body, to=[to])
     if kind in ("confirmed", "reminder") and registration.status == Status.CONFIRMED:
         mail.attach("aktivitet.ics", event_ics(registration), "text/calendar")
+        mail.attach("incheckning.png", qr.png(registration), "image/png")  # the code for the door, to show
     return mail
+
+
+def host_message(message: HostMessage, registration: Registration) -> EmailMessage | None:
+    """A host's message to one registration, framed in the participant's language, or None when
+    there is no one to send it to: erased, no longer among those the message was for, or registered by phone."""
+    if registration.erased_at or registration.status not in AUDIENCE_STATUSES[message.audience]:
+        return None
+    if not registration.email:
+        return None  # registered by phone: the host calls
+    with translation.override(registration.language or settings.LANGUAGE_CODE):
+        context = {
+            "message": message, "event": message.event, "registration": registration,
+            "manage_url": manage_url(registration),
+        }  # fmt: skip
+        subject = " ".join(render_to_string("inclusion/email/message_subject.txt", context).split())
+        body = render_to_string("inclusion/email/message_body.txt", context)
+    return EmailMessage(subject=subject, body=body, to=[registration.email])

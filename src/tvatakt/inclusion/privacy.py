@@ -51,7 +51,10 @@ def export(registration: Registration) -> dict:
         "guardian": {"name": registration.guardian_name, "email": registration.guardian_email,
                      "phone": registration.guardian_phone, "consent_version": registration.consent_version,
                      "consent_given_at": registration.consent_given_at.isoformat()
-                     if registration.consent_given_at else None},
+                     if registration.consent_given_at else None,
+                     "consent_withdrawn_at": registration.consent_withdrawn_at.isoformat()
+                     if registration.consent_withdrawn_at else None},
+        "photos_allowed": registration.photos_allowed,
         "participants": [{"name": person.name, "age_group": person.age_group, "first_time": person.first_time}
                          for person in registration.participants.all()],
         "feedback": {"smiley": feedback.smiley, "sure_before": feedback.sure_before, "sure_after": feedback.sure_after,

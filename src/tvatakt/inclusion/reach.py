@@ -8,7 +8,6 @@ import dataclasses
 import datetime
 
 from django.db.models import Avg, Count, Q
-from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,20 +53,20 @@ def reach(today: datetime.date | None = None) -> Reach:
     today = today or timezone.localdate()
     quarters = _quarters(today)
     first = datetime.date(quarters[0][0], 3 * quarters[0][1] - 2, 1)
+    # Bounds as times, not dates: comparing `starts_at__date` converts every row's time (in Python, on SQLite).
+    since, until = _midnight(first), _midnight(today + datetime.timedelta(days=1))
     came = Participant.objects.filter(
-        registration__status=Status.ATTENDED, registration__event__starts_at__date__gte=first,
-        registration__event__starts_at__date__lte=today,
+        registration__status=Status.ATTENDED, registration__event__starts_at__gte=since,
+        registration__event__starts_at__lt=until,
     )  # fmt: skip
-    per_quarter = came.annotate(
-        y=ExtractYear("registration__event__starts_at"), q=ExtractQuarter("registration__event__starts_at")
-    )
     ages = {code: str(label) for code, label in AgeGroup.choices}
     by_age = {label: [0] * len(quarters) for label in ages.values()}
     first_counts = [[0, 0] for _ in quarters]
-    for row in per_quarter.values("y", "q", "age_group").annotate(
+    # Counted per event's start in SQL and put in quarters here: SQLite extracts a quarter in Python, row by row.
+    for row in came.values("registration__event__starts_at", "age_group").annotate(
         n=Count("pk"), new=Count("pk", filter=Q(first_time=True))
     ):
-        index = quarters.index((row["y"], row["q"])) if (row["y"], row["q"]) in quarters else None
+        index = _quarter_index(quarters, row["registration__event__starts_at"])
         if index is None:
             continue
         by_age[ages[row["age_group"]]][index] += row["n"]
@@ -80,15 +79,19 @@ def reach(today: datetime.date | None = None) -> Reach:
         key=lambda pair: (-pair[1], pair[0]),
     )  # fmt: skip
     seats = Registration.objects.filter(
-        status__in=[Status.ATTENDED, Status.NO_SHOW],
-        event__starts_at__date__gte=first,
-        event__starts_at__date__lte=today,
-    ).annotate(y=ExtractYear("event__starts_at"), q=ExtractQuarter("event__starts_at"))
-    shows = {(row["y"], row["q"]): row for row in seats.values("y", "q").annotate(
-        all=Count("pk"), missed=Count("pk", filter=Q(status=Status.NO_SHOW)))}  # fmt: skip
-    no_show = [_percent(shows[key]["missed"], shows[key]["all"]) if key in shows else None for key in quarters]
+        status__in=[Status.ATTENDED, Status.NO_SHOW], event__starts_at__gte=since, event__starts_at__lt=until
+    )
+    shows = [[0, 0] for _ in quarters]
+    for row in seats.values("event__starts_at").annotate(
+        all=Count("pk"), missed=Count("pk", filter=Q(status=Status.NO_SHOW))
+    ):
+        index = _quarter_index(quarters, row["event__starts_at"])
+        if index is not None:
+            shows[index][0] += row["missed"]
+            shows[index][1] += row["all"]
+    no_show = [_percent(missed, total) for missed, total in shows]
     answers = (
-        Feedback.objects.filter(registration__event__starts_at__date__gte=first)
+        Feedback.objects.filter(registration__event__starts_at__gte=since)
         .values("registration__participants__age_group")
         .annotate(before=Avg("sure_before"), after=Avg("sure_after"))
     )
@@ -103,6 +106,16 @@ def reach(today: datetime.date | None = None) -> Reach:
     )  # fmt: skip
     result.under = [f"{row.district}, {age}" for row in coverage for age, _rate, under in row.rates if under]
     return result
+
+
+def _midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=timezone.get_current_timezone())
+
+
+def _quarter_index(quarters: list[tuple[int, int]], moment: datetime.datetime) -> int | None:
+    local = timezone.localtime(moment)
+    key = (local.year, (local.month - 1) // 3 + 1)
+    return quarters.index(key) if key in quarters else None
 
 
 def _coverage(came, districts: dict, ages: dict) -> tuple[list[Coverage], list, int | None, bool]:

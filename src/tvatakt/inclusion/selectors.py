@@ -1,11 +1,11 @@
-"""Reads for the public pages: upcoming events with filters, and an event's page."""
+"""Reads for the public pages (upcoming events with filters, and an event's page) and for a host's messages."""
 
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
-from tvatakt.inclusion.choices import EventState, age_bounds
-from tvatakt.inclusion.models import Event
+from tvatakt.inclusion.choices import AUDIENCE_STATUSES, Audience, EventState, age_bounds
+from tvatakt.inclusion.models import Event, HostMessage, Registration
 
 
 def upcoming(filters: dict) -> QuerySet[Event]:
@@ -37,3 +37,27 @@ def _speaks(code: str) -> Q:
 
 def event_page(slug: str) -> Event | None:
     return Event.objects.filter(slug=slug).exclude(state=EventState.DRAFT).select_related("place", "host").first()
+
+
+def audience_of(event: Event, audience: str) -> QuerySet[Registration]:
+    """The registrations a host's message to `audience` is for; erased ones are no one's to message."""
+    return event.registrations.filter(status__in=AUDIENCE_STATUSES[audience], erased_at__isnull=True)
+
+
+def audience_counts(event: Event) -> dict[str, tuple[int, int]]:
+    """For each audience of a host's message: how many registrations, and how many of them only by phone."""
+    live = event.registrations.filter(erased_at__isnull=True)
+    counts = live.aggregate(**{
+        f"{audience}{suffix}": Count("pk", filter=Q(status__in=AUDIENCE_STATUSES[audience], **phone_only))
+        for audience in Audience.values for suffix, phone_only in (("", {}), ("_phone", {"email": ""}))
+    })  # fmt: skip
+    return {audience: (counts[audience], counts[f"{audience}_phone"]) for audience in Audience.values}
+
+
+def to_call(event: Event) -> QuerySet[Registration]:
+    """Those coming or waiting who gave only a phone number: a host's message reaches them by a call."""
+    return audience_of(event, Audience.EVERYONE).filter(email="").order_by("status", "created_at", "pk")
+
+
+def sent_messages(event: Event) -> QuerySet[HostMessage]:
+    return event.messages.select_related("sent_by")

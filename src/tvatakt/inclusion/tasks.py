@@ -31,6 +31,21 @@ def mail_on_commit(registration: Registration, kind: str) -> None:
 
 
 @task()
+def send_host_message(*, message_pk: int, registration_pk: int) -> bool:
+    """Send a host's message to one registration. Whether it went (erased, cancelled since, or without an
+    address: none)."""
+    from tvatakt.inclusion import mails
+    from tvatakt.inclusion.models import HostMessage
+
+    message = HostMessage.objects.select_related("event", "event__place").filter(pk=message_pk).first()
+    registration = Registration.objects.filter(pk=registration_pk, event_id=getattr(message, "event_id", None)).first()
+    if message is None or registration is None:
+        return False
+    email = mails.host_message(message, registration)
+    return bool(email and email.send())
+
+
+@task()
 def sweep() -> int:
     """Pass on the offers not accepted in time and the children's seats whose guardian did not confirm, and
     erase the personal data the retention period has run out for."""

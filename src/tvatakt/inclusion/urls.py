@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tvatakt.inclusion.views import host, links, planning, public, reach
+from tvatakt.inclusion.views import host, links, messages, planning, public, reach
 
 app_name = "inclusion"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("aktiviteter/<slug:slug>/deltagare.csv", host.export, name="participants_csv"),
     path("aktiviteter/<slug:slug>/deltagare/uteblivna/", host.no_shows, name="no_shows"),
     path("aktiviteter/<slug:slug>/deltagare/<str:code>/checka-in/", host.check_in, name="check_in"),
+    path("aktiviteter/<slug:slug>/meddelanden/", messages.event_messages, name="event_messages"),
     path("aktiviteter/<slug:slug>/", public.event_detail, name="event_detail"),
     path("anmalan/<str:token>/", links.manage, name="manage"),
     path("anmalan/<str:token>/tyck-till/", links.feedback, name="feedback"),

@@ -9,4 +9,5 @@ urlpatterns = [
     path("konto/", views.account, name="account"),
     path("om/", views.about, name="about"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("integritet/", views.privacy, name="privacy"),
 ]

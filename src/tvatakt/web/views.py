@@ -4,6 +4,7 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from tvatakt.core import processing
 from tvatakt.core.cache import public_page
 from tvatakt.organisation import selectors as organisation_selectors
 from tvatakt.web import selectors
@@ -28,6 +29,15 @@ def about(request):
 @public_page
 def accessibility(request):
     return render(request, "web/accessibility.html")
+
+
+@public_page
+def privacy(request):
+    """The record of processing, as the apps registered it, grouped by the part of the service."""
+    areas: dict[str, list] = {}
+    for purpose in processing.purposes():
+        areas.setdefault(str(purpose.area), []).append(purpose)
+    return render(request, "web/privacy.html", {"areas": areas})
 
 
 def server_error(request):

@@ -33,6 +33,10 @@ class Registration(TimeStampedModel):
     consent_version = models.CharField(_("consent text version"), max_length=20, blank=True)
     consent_given_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     consent_deadline = models.DateTimeField(_("consent needed by"), null=True, blank=True)
+    # A guardian may take their consent back (or say no at once): the registration is cancelled, and this says when.
+    consent_withdrawn_at = models.DateTimeField(_("consent withdrawn"), null=True, blank=True)
+    # Optional, and only by consent: whoever registers may allow photos in which their group can be seen.
+    photos_allowed = models.BooleanField(_("photos allowed"), default=False)
     offer_expires_at = models.DateTimeField(_("offer expires"), null=True, blank=True)
     idempotency_key = models.CharField(_("idempotency key"), max_length=100, blank=True)
     cancel_reason = models.CharField(_("why cancelled"), max_length=200, blank=True)

@@ -1,5 +1,6 @@
 from tvatakt.inclusion.services.events import cancel_event, check_in, mark_no_shows, set_capacity
 from tvatakt.inclusion.services.feedback import ask_for_feedback, give_feedback, remind
+from tvatakt.inclusion.services.messages import send_message
 from tvatakt.inclusion.services.planning import event_create, event_update, template_fields
 from tvatakt.inclusion.services.registrations import (
     Person,
@@ -10,6 +11,7 @@ from tvatakt.inclusion.services.registrations import (
     expire_offers,
     offer_next,
     register,
+    withdraw_consent,
 )
 
 __all__ = [
@@ -29,6 +31,8 @@ __all__ = [
     "offer_next",
     "register",
     "remind",
+    "send_message",
     "set_capacity",
     "template_fields",
+    "withdraw_consent",
 ]

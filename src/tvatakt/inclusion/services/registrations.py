@@ -108,7 +108,8 @@ def register(
             registration = Registration.objects.create(
                 event=event, code=new_code(), status=Status.WAITING, seats=len(people), idempotency_key=idempotency_key,
                 language=contact.get("language") or "sv", district=contact.get("district"),
-                needs=sorted(set(contact.get("needs") or [])), **fields,
+                needs=sorted(set(contact.get("needs") or [])), photos_allowed=bool(contact.get("photos_allowed")),
+                **fields,
             )  # fmt: skip
             Participant.objects.bulk_create(
                 Participant(registration=registration, name=person.name.strip()[:200], age_group=person.age_group,
@@ -158,6 +159,28 @@ def confirm_consent(*, registration: Registration, now: datetime.datetime | None
         current.save(update_fields=["consent_given_at", "status"])
         mail_on_commit(current, current.status)
     return current
+
+
+def withdraw_consent(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
+    """The guardian says no, or takes a yes back, by the same signed link. The child may not come without it: the
+    registration is cancelled and its seats go on. After the event, the child's details are erased at once,
+    since nothing is left to use them for. When it was withdrawn stays on the record."""
+    from tvatakt.inclusion import privacy  # privacy uses the services: imported here
+
+    now = now or timezone.now()
+    if not registration.consent_version:
+        raise DomainError(_("This registration needs no guardian's consent."))
+    with transaction.atomic():
+        current = _locked(registration)
+        if current.consent_withdrawn_at is not None:
+            return current
+        current.consent_withdrawn_at = now
+        current.save(update_fields=["consent_withdrawn_at"])
+        if current.event.ends_at <= now:  # it is over: whether they came stays counted, no longer by name
+            privacy.erase(Registration.objects.filter(pk=current.pk))
+        else:
+            cancel(registration=current, reason=_("The guardian has not given consent."))
+    return Registration.objects.select_related("event").get(pk=current.pk)
 
 
 def cancel(*, registration: Registration, reason: str = "") -> Registration:

@@ -89,7 +89,7 @@ def _back(event) -> str:
 def export(request, slug: str):
     event = hosted_event(request, slug)
     headers = [_("Code"), _("Status"), _("Name"), _("Age group"), _("First time"), _("Contact"), _("E-mail"),
-               _("Phone"), _("Needs"), _("Other needs")]  # fmt: skip
+               _("Phone"), _("Needs"), _("Other needs"), _("Photos allowed")]  # fmt: skip
     needs = dict(Need.choices)
     rows = (
         [
@@ -103,6 +103,7 @@ def export(request, slug: str):
             registration.phone,
             "; ".join(str(needs.get(code, code)) for code in registration.needs),
             registration.needs_text,
+            _("yes") if registration.photos_allowed else _("no"),
         ]  # fmt: skip
         for registration in event.registrations.filter(status__in=SHOWN).prefetch_related("participants")
         for person in registration.participants.all()

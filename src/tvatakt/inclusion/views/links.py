@@ -11,9 +11,11 @@ from django.views.decorators.http import require_POST
 from tvatakt.core.errors import DomainError
 from tvatakt.core.forms import call_service
 from tvatakt.core.tabular import attachment
-from tvatakt.inclusion import privacy, services, tokens
-from tvatakt.inclusion.choices import needs_guardian
+from tvatakt.inclusion import privacy, qr, services, tokens
+from tvatakt.inclusion.choices import Status, needs_guardian
 from tvatakt.inclusion.forms import FeedbackForm
+
+DOOR = (Status.CONFIRMED, Status.ATTENDED)  # those who get in at the door: the QR code is for them
 
 
 def manage(request, token: str):
@@ -25,6 +27,7 @@ def manage(request, token: str):
         "registration": registration, "event": registration.event, "token": token,
         "participants": registration.participants.all(),
         "child": any(needs_guardian(person.age_group) for person in registration.participants.all()),
+        "qr": qr.svg(registration) if registration.status in DOOR and not registration.event.has_ended else None,
     }  # fmt: skip
     return render(request, "inclusion/manage.html", context)
 
@@ -55,8 +58,16 @@ def consent(request, token: str):
     except DomainError as exc:
         return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
     if request.method == "POST":
-        registration = services.confirm_consent(registration=registration)
-        messages.success(request, _("Thank you. Your consent is recorded."))
+        answer = request.POST.get("answer")
+        if answer == "no":
+            services.withdraw_consent(registration=registration)
+            messages.success(request, _("Your answer is recorded. The registration is cancelled."))
+        elif answer == "yes":
+            registration = services.confirm_consent(registration=registration)
+            if registration.consent_given_at:
+                messages.success(request, _("Thank you. Your consent is recorded."))
+        else:
+            messages.error(request, _("Choose yes or no."))
         return redirect(reverse("inclusion:consent", kwargs={"token": token}))
     context = {"registration": registration, "event": registration.event,
                "participants": registration.participants.all()}  # fmt: skip

@@ -75,7 +75,7 @@ def _register(request, event, form, people):
         registration = services.register(
             event=event, people=coming, language=(get_language() or "sv")[:2],
             **{key: data.get(key) for key in ("contact_name", "email", "phone", "district", "needs", "needs_text",
-                                              "guardian_name", "guardian_email")},
+                                              "guardian_name", "guardian_email", "photos_allowed")},
         )  # fmt: skip
     except DomainError as exc:
         participants = exc.message_dict.pop("participants", None) if hasattr(exc, "error_dict") else None
