@@ -44,6 +44,7 @@ def test_register_and_cancel_with_the_keyboard_alone(server, narrow_page):
     results.append(audit(narrow_page, base + "/anmalan/fel-lank/", "anonymous"))
     results.append(audit(narrow_page, base + "/aktiviteter/rackvidd/", "anonymous"))
     results.append(audit(narrow_page, base + "/en/aktiviteter/rackvidd/", "anonymous"))
+    results.append(audit(narrow_page, base + "/aktiviteter/kalender/", "anonymous"))
     results.append(audit(narrow_page, base + "/integritet/", "anonymous"))
     results.append(audit(narrow_page, base + "/en/integritet/", "anonymous"))
     print("\n" + table(results))

@@ -32,6 +32,38 @@ def test_the_list_filters_by_age_place_and_free_seats(client):
     assert client.get("/en/aktiviteter/", {"age": "nonsense", "page": "x"}).status_code == 200
 
 
+def test_the_calendar_shows_a_month_day_by_day_with_the_filters_kept(client):
+    import datetime
+
+    from django.utils import timezone
+
+    from tvatakt.inclusion.choices import EventState
+
+    moment = datetime.datetime(2031, 3, 12, 10, tzinfo=timezone.get_current_timezone())
+
+    def at(days=0, hours=0) -> dict:
+        starts = moment + datetime.timedelta(days=days, hours=hours)
+        return {"starts_at": starts, "ends_at": starts + datetime.timedelta(hours=2)}
+
+    make_event(slug="test-kal-alla", title="Digital vardag för alla", **at())
+    make_event(slug="test-kal-senior", title="Seniorcafé i mars", age_min=65, age_max=85, **at(days=1, hours=3))
+    make_event(slug="test-kal-installd", title="Inställd workshop", state=EventState.CANCELLED, **at())
+    make_event(slug="test-kal-utkast", title="Ett utkast", state=EventState.DRAFT, **at())
+    make_event(slug="test-kal-april", title="I april", **at(days=30))
+    page = client.get("/en/aktiviteter/kalender/", {"manad": "2031-03"}).content.decode()
+    assert "Events in March 2031" in page
+    assert page.index("Wednesday 12 March") < page.index("Digital vardag för alla") < page.index("Thursday 13 March")
+    assert page.index("Thursday 13 March") < page.index("Seniorcafé i mars")
+    assert "Inställd workshop" in page and "Ett utkast" not in page and "I april" not in page
+    filtered = client.get("/en/aktiviteter/kalender/", {"manad": "2031-03", "age": "7-12"}).content.decode()
+    assert "Digital vardag för alla" in filtered and "Seniorcafé i mars" not in filtered
+    assert "manad=2031-04&amp;age=7-12" in filtered  # the next month keeps the choice
+    for nonsense in ("2031-13", "x", "2031-03-01", "9999-01", ""):  # a typo shows this month, never an error
+        response = client.get("/en/aktiviteter/kalender/", {"manad": nonsense})
+        assert response.status_code == 200
+        assert timezone.localdate().strftime("%Y") in response.content.decode()
+
+
 def test_registering_through_the_form_leads_to_the_receipt_and_an_e_mail(client, django_capture_on_commit_callbacks):
     event = make_event()
     with django_capture_on_commit_callbacks(execute=True):

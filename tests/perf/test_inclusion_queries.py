@@ -26,7 +26,9 @@ def grow(start: int, n: int) -> None:
             services.register(event=event, people=[adult()], **contact(person))
 
 
-@pytest.mark.parametrize("url", ["/aktiviteter/", "/aktiviteter/?age=65-74&free=on", "/aktiviteter/test-perf-0/"])
+@pytest.mark.parametrize(
+    "url", ["/aktiviteter/", "/aktiviteter/?age=65-74&free=on", "/aktiviteter/test-perf-0/", "/aktiviteter/kalender/"]
+)
 def test_event_pages_cost_the_same_at_two_sizes(client, url):
     grow(0, 2)
     small = count(client, url)

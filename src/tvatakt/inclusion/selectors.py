@@ -1,5 +1,7 @@
 """Reads for the public pages (upcoming events with filters, and an event's page) and for a host's messages."""
 
+import datetime
+
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
@@ -10,7 +12,19 @@ from tvatakt.inclusion.models import Event, HostMessage, Registration
 
 def upcoming(filters: dict) -> QuerySet[Event]:
     """Published events that have not ended, soonest first, narrowed by the filter form's cleaned data."""
-    events = Event.objects.filter(state=EventState.PUBLISHED, ends_at__gt=timezone.now())
+    return _narrowed(Event.objects.filter(state=EventState.PUBLISHED, ends_at__gt=timezone.now()), filters)
+
+
+def in_month(filters: dict, first: datetime.date) -> QuerySet[Event]:
+    """The month's events that were or are open to all (published, or cancelled, which the calendar says so), by
+    start, narrowed as the list is. `first` is the month's first day; the bounds are local midnights."""
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    since, until = (timezone.make_aware(datetime.datetime.combine(day, datetime.time())) for day in (first, following))
+    states = (EventState.PUBLISHED, EventState.CANCELLED)
+    return _narrowed(Event.objects.filter(state__in=states, starts_at__gte=since, starts_at__lt=until), filters)
+
+
+def _narrowed(events: QuerySet[Event], filters: dict) -> QuerySet[Event]:
     if filters.get("age"):
         low, high = age_bounds(filters["age"])
         events = events.filter(age_min__lte=high, age_max__gte=low)

@@ -7,6 +7,7 @@ app_name = "inclusion"
 urlpatterns = [
     path("aktiviteter/", public.event_list, name="event_list"),
     path("aktiviteter.ics", public.event_feed, name="event_feed"),
+    path("aktiviteter/kalender/", public.event_calendar, name="event_calendar"),
     path("aktiviteter/mina/", host.my_events, name="my_events"),
     path("aktiviteter/ny/", planning.event_create, name="event_create"),
     path("aktiviteter/rackvidd/", reach.dashboard, name="reach"),

@@ -1,6 +1,8 @@
 """The public pages: the events with filters, an event with its registration form, and the pages behind the
 signed links (manage a registration, a guardian's consent). No account is needed for any of them."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -28,6 +30,38 @@ def event_list(request):
     page = Paginator(selectors.upcoming(filters), PER_PAGE).get_page(request.GET.get("page"))
     hosting = request.user.is_superuser or holds(request.user, Role.EVENT_HOST)
     return render(request, "inclusion/event_list.html", {"form": form, "page": page, "hosting": hosting})
+
+
+def event_calendar(request):
+    """The events of one month, day by day (?manad=2026-12; anything else shows this month), with the list's
+    filters, kept in the links to the months before and after."""
+    form = EventFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    first = _month(request.GET.get("manad", ""))
+    days: dict = {}
+    for event in selectors.in_month(filters, first):
+        days.setdefault(timezone.localtime(event.starts_at).date(), []).append(event)
+    keep = request.GET.copy()
+    keep.pop("manad", None)
+    before = (first - datetime.timedelta(days=1)).replace(day=1)
+    after = (first + datetime.timedelta(days=32)).replace(day=1)
+    context = {
+        "form": form, "first": first, "days": days, "today": timezone.localdate(), "keep": keep.urlencode(),
+        "before": before, "after": after,
+    }  # fmt: skip
+    return render(request, "inclusion/event_calendar.html", context)
+
+
+def _month(text: str) -> datetime.date:
+    """YYYY-MM as the month's first day; this month for anything else (a typo is not an error page)."""
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        if abs(year - today.year) <= 10:
+            return datetime.date(year, month, 1)
+    except ValueError:
+        pass
+    return today.replace(day=1)
 
 
 def event_feed(request):
