@@ -215,6 +215,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("TVATAKT_EMAIL_FROM", "Tvåtakt <noreply@tva
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Links in e-mails from the worker, which has no request to take the address from. No trailing slash.
 SITE_URL = os.environ.get("TVATAKT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where residents ask about their personal data (the data protection officer's address), shown on /integritet/.
+PRIVACY_CONTACT = os.environ.get("TVATAKT_PRIVACY_CONTACT", "")
 
 # Background tasks: the database backend, run by `tvatakt worker`. TVATAKT_TASKS_IMMEDIATE runs
 # them inline instead (tests, and single-process set-ups that want no worker).

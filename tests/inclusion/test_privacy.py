@@ -18,7 +18,8 @@ def test_personal_data_is_erased_after_the_retention_period_with_a_moved_clock(s
     settings.INCLUSION_RETENTION_DAYS = 90
     event = make_event()
     kept = make_event(slug="test-senare")
-    guardian = {"guardian_name": "Sara Lind", "guardian_email": "sara@example.se", "needs_text": "Jag hör dåligt."}
+    guardian = {"guardian_name": "Sara Lind", "guardian_email": "sara@example.se", "needs_text": "Jag hör dåligt.",
+                "needs": ["hearing_loop"]}  # fmt: skip
     erased = services.register(event=event, people=[child(), adult("Sara Lind")], **contact(1, **guardian))
     later = services.register(event=kept, people=[adult()], **contact(2))
     kept.ends_at = event.ends_at + datetime.timedelta(days=30)
@@ -37,6 +38,9 @@ def test_personal_data_is_erased_after_the_retention_period_with_a_moved_clock(s
         "",
     )
     assert erased.code != contact(1)["email"] and erased.code.startswith("X")
+    # What a need or a consent said about one person goes too: the privacy page says only counts are kept.
+    assert (erased.needs, erased.consent_version, erased.consent_deadline) == ([], "", None)
+    assert not erased.photos_allowed
     people = Participant.objects.filter(registration=erased)
     assert set(people.values_list("name", flat=True)) == {""}
     assert sorted(people.values_list("age_group", flat=True)) == ["30-49", "7-12"]  # the counts stay

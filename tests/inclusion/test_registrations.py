@@ -133,16 +133,33 @@ def test_a_guardian_takes_the_consent_back_and_the_seat_goes_on(event):
         services.withdraw_consent(registration=adult_only)
 
 
-def test_consent_taken_back_after_the_event_erases_the_child_s_details(event):
+@pytest.mark.parametrize("when", ["during", "after"])
+def test_consent_taken_back_once_the_event_has_begun_erases_only_the_child_s_details(event, when):
     guardian = {"guardian_name": "Sara Lind", "guardian_email": "sara@example.se"}
     registration = services.confirm_consent(
-        registration=services.register(event=event, people=[child()], **contact(1, **guardian))
+        registration=services.register(event=event, people=[child(), adult("Sara Lind")], **contact(1, **guardian)),
+        photos=True,
     )
     Registration.objects.filter(pk=registration.pk).update(status=Status.ATTENDED)  # as the host's check-in does
-    later = event.ends_at + datetime.timedelta(days=1)
-    withdrawn = services.withdraw_consent(registration=registration, now=later)
-    assert withdrawn.status == Status.ATTENDED and withdrawn.erased_at  # still counted, no longer named
-    assert withdrawn.guardian_name == "" and withdrawn.participants.get().name == ""
+    moment = event.starts_at + datetime.timedelta(minutes=30) if when == "during" else event.ends_at
+    withdrawn = services.withdraw_consent(registration=registration, now=moment)
+    # Whether the child came still counts, and no seat is offered at an event under way.
+    assert withdrawn.status == Status.ATTENDED and withdrawn.code == registration.code
+    assert withdrawn.guardian_name == withdrawn.guardian_email == "" and not withdrawn.photos_allowed
+    assert sorted(person.name for person in withdrawn.participants.all()) == ["", "Sara Lind"]  # the adult's stays
+    assert withdrawn.contact_name and withdrawn.erased_at is None and withdrawn.consent_withdrawn_at == moment
+
+
+def test_photos_need_a_yes_and_for_a_child_the_guardian_s(event):
+    guardian = {"guardian_name": "Sara Lind", "guardian_email": "sara@example.se", "photos_allowed": True}
+    kid = services.register(event=event, people=[child()], **contact(1, **guardian))
+    assert not kid.photos_allowed  # whoever registers a child does not decide it
+    with pytest.raises(DomainError, match="guardian's consent first"):
+        services.set_photos(registration=kid, allowed=True)
+    assert services.confirm_consent(registration=kid, photos=True).photos_allowed
+    assert not services.set_photos(registration=kid, allowed=False).photos_allowed  # taken back
+    grown = services.register(event=event, people=[adult()], **contact(2, photos_allowed=True))
+    assert grown.photos_allowed and not services.set_photos(registration=grown, allowed=False).photos_allowed
 
 
 def test_a_cancelled_seat_is_offered_to_the_first_waiting_and_an_offer_expires_once(db):

@@ -1,9 +1,12 @@
 """The events' public pages cost the same number of queries with few events and registrations and with many."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.inclusion.conftest import adult, contact, make_event
 from tvatakt.inclusion import services
@@ -26,9 +29,14 @@ def grow(start: int, n: int) -> None:
             services.register(event=event, people=[adult()], **contact(person))
 
 
+IN_TEN_DAYS = f"{timezone.localdate() + datetime.timedelta(days=10):%Y-%m}"
+
+
 @pytest.mark.parametrize(
-    "url", ["/aktiviteter/", "/aktiviteter/?age=65-74&free=on", "/aktiviteter/test-perf-0/", "/aktiviteter/kalender/"]
-)
+    "url",
+    ["/aktiviteter/", "/aktiviteter/?age=65-74&free=on", "/aktiviteter/test-perf-0/",
+     f"/aktiviteter/kalender/?manad={IN_TEN_DAYS}"],  # the month make_event's events start in
+)  # fmt: skip
 def test_event_pages_cost_the_same_at_two_sizes(client, url):
     grow(0, 2)
     small = count(client, url)

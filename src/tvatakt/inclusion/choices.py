@@ -51,6 +51,9 @@ def needs_guardian(code: str) -> bool:
     return age_bounds(code)[0] < CONSENT_AGE
 
 
+CHILD_GROUPS = [code for code in AgeGroup.values if needs_guardian(code)]
+
+
 class Need(models.TextChoices):
     SIGN_LANGUAGE = "sign_language", _("Sign-language interpreter")
     HEARING_LOOP = "hearing_loop", _("Hearing loop")

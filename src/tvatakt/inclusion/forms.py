@@ -172,8 +172,9 @@ class HostMessageForm(forms.Form):
     )
     body = forms.CharField(
         label=_("Message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Plain text, sent as you write it. The e-mail also gives the event's time and place, and the "
-                    "link to change or cancel the registration."),
+        help_text=_("Plain text, sent as you write it. Everyone chosen gets the same text, and it is kept with the "
+                    "event: write nothing about one person. The e-mail also gives the event's time and place, and "
+                    "the link to change or cancel the registration."),
     )  # fmt: skip
     audience = forms.ChoiceField(
         label=_("To whom"), choices=Audience.choices, initial=Audience.COMING, widget=forms.RadioSelect

@@ -12,7 +12,13 @@ from tvatakt.inclusion.models import Feedback, Participant, Registration
 
 PERSONAL = {
     "contact_name": "", "email": "", "phone": "", "needs_text": "", "guardian_name": "", "guardian_email": "",
-    "guardian_phone": "", "idempotency_key": "", "cancel_reason": "",
+    "guardian_phone": "", "idempotency_key": "", "cancel_reason": "", "needs": [], "photos_allowed": False,
+}  # fmt: skip
+# The guardian's part: what they told us and when they answered. Erased with the rest, or on its own when a
+# guardian takes the consent back once the event has begun.
+GUARDIAN = {
+    "guardian_name": "", "guardian_email": "", "guardian_phone": "", "consent_version": "", "consent_given_at": None,
+    "consent_deadline": None, "photos_allowed": False,
 }  # fmt: skip
 
 
@@ -28,8 +34,20 @@ def erase(registrations) -> int:
         Feedback.objects.filter(registration_id__in=pks).update(comment="")  # free text can name people
         # The code goes too: with the name gone, it would only serve to link the rest back to a person.
         for pk in pks:
-            Registration.objects.filter(pk=pk).update(erased_at=timezone.now(), code=f"X{pk}", **PERSONAL)
+            Registration.objects.filter(pk=pk).update(
+                erased_at=timezone.now(), code=f"X{pk}", consent_withdrawn_at=None, **(PERSONAL | GUARDIAN)
+            )
     return len(pks)
+
+
+def erase_children(registration: Registration) -> None:
+    """Erase the children's names and the guardian's details from a registration, and nothing else: the
+    adults' part is theirs, and whether the child came still counts (without a name)."""
+    from tvatakt.inclusion.choices import CHILD_GROUPS
+
+    with transaction.atomic():
+        registration.participants.filter(age_group__in=CHILD_GROUPS).update(name="")
+        Registration.objects.filter(pk=registration.pk).update(**GUARDIAN)
 
 
 def erase_after_events(*, now: datetime.datetime | None = None) -> int:

@@ -22,6 +22,15 @@ def _with_the_event() -> str:
     return str(_("Kept with the event, in the city's records of what it has done."))
 
 
+def _answers() -> str:
+    days = retention_days()
+    return ngettext(
+        "What you write yourself is erased %(days)d day after the event. The other answers are kept without names.",
+        "What you write yourself is erased %(days)d days after the event. The other answers are kept without names.",
+        days,
+    ) % {"days": days}
+
+
 def _anonymous() -> str:
     return str(_("Kept, without names: they cannot be traced to a person."))
 
@@ -53,7 +62,7 @@ def register_purposes() -> None:
             basis=LegalBasis.PUBLIC_TASK,
             data=(_("your answers: a smiley, how sure you feel with digital services, what you learned"),
                   _("what you write in your own words")),
-            whose=_("those who came and answer"), retention=_with_the_registration,
+            whose=_("those who came and answer"), retention=_answers,
         ),
         Purpose(
             area=AREA, name=_("Who we reach: ages and parts of the city, to find those we miss"),

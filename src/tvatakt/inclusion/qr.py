@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import segno
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -15,7 +16,8 @@ from tvatakt.inclusion.models import Registration
 
 
 def check_in_url(registration: Registration) -> str:
-    page = reverse("inclusion:participants", kwargs={"slug": registration.event.slug})
+    with translation.override(settings.LANGUAGE_CODE):  # the host's page, not in the participant's language
+        page = reverse("inclusion:participants", kwargs={"slug": registration.event.slug})
     return f"{settings.SITE_URL}{page}?{urlencode({'q': registration.code})}"
 
 

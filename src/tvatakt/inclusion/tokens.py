@@ -17,11 +17,14 @@ def make(registration: Registration, purpose: str) -> str:
     return signing.dumps({"r": registration.pk, "c": registration.code, "p": purpose}, salt=SALT)
 
 
-def read(token: str, purpose: str) -> Registration:
-    """The registration the link is for. A DomainError when it is changed, expired, or for something else."""
+def read(token: str, purpose: str, *, any_age: bool = False) -> Registration:
+    """The registration the link is for. A DomainError when it is changed, expired, or for something else.
+    `any_age` accepts an old consent link: a guardian may say no, or take a yes back, for as long as the data is
+    kept (a yes needs a fresh link)."""
     invalid = DomainError(_("The link is not valid. It may be incomplete, or too old. Nothing was changed."))
+    max_age = CONSENT_MAX_AGE if purpose == CONSENT and not any_age else None
     try:
-        data = signing.loads(token, salt=SALT, max_age=CONSENT_MAX_AGE if purpose == CONSENT else None)
+        data = signing.loads(token, salt=SALT, max_age=max_age)
     except signing.BadSignature as exc:  # SignatureExpired is one too
         raise invalid from exc
     if not isinstance(data, dict) or data.get("p") != purpose:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
@@ -37,7 +38,7 @@ def privacy(request):
     areas: dict[str, list] = {}
     for purpose in processing.purposes():
         areas.setdefault(str(purpose.area), []).append(purpose)
-    return render(request, "web/privacy.html", {"areas": areas})
+    return render(request, "web/privacy.html", {"areas": areas, "contact": settings.PRIVACY_CONTACT})
 
 
 def server_error(request):

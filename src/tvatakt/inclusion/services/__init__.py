@@ -11,6 +11,7 @@ from tvatakt.inclusion.services.registrations import (
     expire_offers,
     offer_next,
     register,
+    set_photos,
     withdraw_consent,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "remind",
     "send_message",
     "set_capacity",
+    "set_photos",
     "template_fields",
     "withdraw_consent",
 ]

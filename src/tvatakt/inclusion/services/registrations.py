@@ -108,7 +108,8 @@ def register(
             registration = Registration.objects.create(
                 event=event, code=new_code(), status=Status.WAITING, seats=len(people), idempotency_key=idempotency_key,
                 language=contact.get("language") or "sv", district=contact.get("district"),
-                needs=sorted(set(contact.get("needs") or [])), photos_allowed=bool(contact.get("photos_allowed")),
+                needs=sorted(set(contact.get("needs") or [])),
+                photos_allowed=bool(contact.get("photos_allowed")) and not child,  # a child's: the guardian's say
                 **fields,
             )  # fmt: skip
             Participant.objects.bulk_create(
@@ -144,7 +145,9 @@ def _locked(registration: Registration) -> Registration:
     return Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
 
 
-def confirm_consent(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
+def confirm_consent(
+    *, registration: Registration, photos: bool = False, now: datetime.datetime | None = None
+) -> Registration:
     """The guardian confirmed, by the signed link in their e-mail. The child's seat is kept; if the time to
     confirm had run out and the seat was given away, the child goes on the waiting list (or is confirmed, if a
     seat is free)."""
@@ -153,18 +156,19 @@ def confirm_consent(*, registration: Registration, now: datetime.datetime | None
         current = _locked(registration)
         if current.consent_given_at is not None or current.status not in (Status.PENDING_CONSENT, Status.WAITING):
             return current
-        current.consent_given_at = now
+        current.consent_given_at, current.photos_allowed = now, photos
         # Free seats with people waiting are held back only for children without consent, so taking one is fair.
         current.status = Status.CONFIRMED if seats.take(current) else Status.WAITING
-        current.save(update_fields=["consent_given_at", "status"])
+        current.save(update_fields=["consent_given_at", "photos_allowed", "status"])
         mail_on_commit(current, current.status)
     return current
 
 
 def withdraw_consent(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
-    """The guardian says no, or takes a yes back, by the same signed link. The child may not come without it: the
-    registration is cancelled and its seats go on. After the event, the child's details are erased at once,
-    since nothing is left to use them for. When it was withdrawn stays on the record."""
+    """The guardian says no, or takes a yes back, by the same signed link. Before the event the child may not
+    come without it: the registration is cancelled and its seats go on. Once it has begun, whether the child came
+    stays counted, and the child's name and the guardian's details are erased. When it was said stays on record
+    (until the registration is erased)."""
     from tvatakt.inclusion import privacy  # privacy uses the services: imported here
 
     now = now or timezone.now()
@@ -172,15 +176,27 @@ def withdraw_consent(*, registration: Registration, now: datetime.datetime | Non
         raise DomainError(_("This registration needs no guardian's consent."))
     with transaction.atomic():
         current = _locked(registration)
-        if current.consent_withdrawn_at is not None:
+        if current.consent_withdrawn_at is not None or current.erased_at is not None:
             return current
         current.consent_withdrawn_at = now
         current.save(update_fields=["consent_withdrawn_at"])
-        if current.event.ends_at <= now:  # it is over: whether they came stays counted, no longer by name
-            privacy.erase(Registration.objects.filter(pk=current.pk))
+        if current.event.starts_at <= now:
+            privacy.erase_children(current)
         else:
             cancel(registration=current, reason=_("The guardian has not given consent."))
     return Registration.objects.select_related("event").get(pk=current.pk)
+
+
+def set_photos(*, registration: Registration, allowed: bool) -> Registration:
+    """A yes or no to photos, changed at any time. When a child comes, only the guardian decides (their page),
+    and only while their consent stands."""
+    with transaction.atomic():
+        current = _locked(registration)
+        if allowed and current.consent_version and (not current.consent_given_at or current.consent_withdrawn_at):
+            raise DomainError(_("Photos of a child need the guardian's consent first."))
+        current.photos_allowed = allowed
+        current.save(update_fields=["photos_allowed"])
+    return current
 
 
 def cancel(*, registration: Registration, reason: str = "") -> Registration:

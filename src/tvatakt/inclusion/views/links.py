@@ -45,6 +45,9 @@ def manage_action(request, token: str, action: str):
         elif action == "tacka-ja":
             services.accept_offer(registration=registration)
             messages.success(request, _("The seat is yours. Welcome!"))
+        elif action in ("foton-ja", "foton-nej") and not registration.consent_version:  # a child's: the guardian's
+            services.set_photos(registration=registration, allowed=action == "foton-ja")
+            messages.success(request, _("Your answer about photos is recorded."))
         else:
             raise Http404
     except DomainError as exc:
@@ -54,24 +57,44 @@ def manage_action(request, token: str, action: str):
 
 def consent(request, token: str):
     try:
-        registration = tokens.read(token, tokens.CONSENT)
+        registration, fresh = tokens.read(token, tokens.CONSENT), True
     except DomainError as exc:
-        return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
+        try:  # an old link still says no, or takes a yes back: that may be done for as long as the data is kept
+            registration, fresh = tokens.read(token, tokens.CONSENT, any_age=True), False
+        except DomainError:
+            return render(request, "inclusion/bad_link.html", {"message": exc.messages[0]}, status=400)
     if request.method == "POST":
-        answer = request.POST.get("answer")
-        if answer == "no":
-            services.withdraw_consent(registration=registration)
-            messages.success(request, _("Your answer is recorded. The registration is cancelled."))
-        elif answer == "yes":
-            registration = services.confirm_consent(registration=registration)
-            if registration.consent_given_at:
-                messages.success(request, _("Thank you. Your consent is recorded."))
-        else:
-            messages.error(request, _("Choose yes or no."))
+        _answer(request, registration, request.POST.get("answer"), fresh)
         return redirect(reverse("inclusion:consent", kwargs={"token": token}))
-    context = {"registration": registration, "event": registration.event,
+    context = {"registration": registration, "event": registration.event, "fresh": fresh,
                "participants": registration.participants.all()}  # fmt: skip
     return render(request, "inclusion/consent.html", context)
+
+
+def _answer(request, registration, answer: str | None, fresh: bool) -> None:
+    """The guardian's yes (with or without photos), no, or change of mind about photos; each said in a message."""
+    try:
+        if answer == "no":
+            done = services.withdraw_consent(registration=registration)
+            if done.status == Status.CANCELLED:
+                messages.success(request, _("Your answer is recorded. The registration is cancelled."))
+            else:
+                messages.success(request, _("Your answer is recorded. The child's name and your details are erased."))
+        elif answer == "yes" and registration.status == Status.CANCELLED:
+            messages.error(request, _("The registration is cancelled. To come after all, register again."))
+        elif answer == "yes" and not fresh:
+            messages.error(request, _("The link is too old to say yes with. Register again, and you get a new one."))
+        elif answer == "yes":
+            photos = request.POST.get("photos") == "on"
+            if services.confirm_consent(registration=registration, photos=photos).consent_given_at:
+                messages.success(request, _("Thank you. Your consent is recorded."))
+        elif answer in ("photos-yes", "photos-no"):
+            services.set_photos(registration=registration, allowed=answer == "photos-yes")
+            messages.success(request, _("Your answer about photos is recorded."))
+        else:
+            messages.error(request, _("Choose yes or no."))
+    except DomainError as exc:
+        messages.error(request, exc.messages[0])
 
 
 def feedback(request, token: str):

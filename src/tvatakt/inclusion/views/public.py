@@ -22,6 +22,7 @@ from tvatakt.organisation.choices import Role
 from tvatakt.organisation.permissions import holds
 
 PER_PAGE = 20
+MONTH_MOST = 200  # a city-wide month can hold more than a page should: then the first 200, and a word to choose
 
 
 def event_list(request):
@@ -39,7 +40,8 @@ def event_calendar(request):
     filters = form.cleaned_data if form.is_valid() else {}
     first = _month(request.GET.get("manad", ""))
     days: dict = {}
-    for event in selectors.in_month(filters, first):
+    events = list(selectors.in_month(filters, first)[: MONTH_MOST + 1])
+    for event in events[:MONTH_MOST]:
         days.setdefault(timezone.localtime(event.starts_at).date(), []).append(event)
     keep = request.GET.copy()
     keep.pop("manad", None)
@@ -47,7 +49,7 @@ def event_calendar(request):
     after = (first + datetime.timedelta(days=32)).replace(day=1)
     context = {
         "form": form, "first": first, "days": days, "today": timezone.localdate(), "keep": keep.urlencode(),
-        "before": before, "after": after,
+        "before": before, "after": after, "cut": len(events) > MONTH_MOST, "most": MONTH_MOST,
     }  # fmt: skip
     return render(request, "inclusion/event_calendar.html", context)
 
