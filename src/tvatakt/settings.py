@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tvatakt.recognition",
     "tvatakt.opendata",
     "tvatakt.inclusion",
+    "tvatakt.innovation",
     "tvatakt.api",
     "tvatakt.demo",
 ]
@@ -225,6 +226,7 @@ WORKER_STARTUP = [
     "tvatakt.council.tasks.reminders_sweep_book",
     "tvatakt.opendata.tasks.harvest_sweep_book",
     "tvatakt.inclusion.tasks.sweep_book",
+    "tvatakt.innovation.tasks.sweep_book",
 ]
 TASKS = {
     "default": {

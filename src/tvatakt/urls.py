@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("", include("tvatakt.recognition.urls")),
     path("", include("tvatakt.opendata.urls")),
     path("", include("tvatakt.inclusion.urls")),
+    path("", include("tvatakt.innovation.urls")),
     path("", include("tvatakt.api.urls")),
     path("", include(auth_patterns)),
     path("api/v1/docs", api_docs, name="api_docs"),

@@ -4,6 +4,7 @@ from django.core.management import CommandError, call_command
 from tvatakt.core.errors import NotAllowed
 from tvatakt.council.models import Decision, Proposal
 from tvatakt.inclusion.models import Event, Place
+from tvatakt.innovation.models import Consultation
 from tvatakt.opendata.models import DataService, Dataset, HarvestJob, HarvestSource
 from tvatakt.organisation.importer import ImportFailed, organisations_import
 from tvatakt.organisation.models import Cluster, Organisation
@@ -34,6 +35,7 @@ def empty_city(db):
     HarvestSource.objects.all().delete()
     Event.objects.all().delete()  # the events protect their hosts, and their places' districts
     Place.objects.all().delete()
+    Consultation.objects.all().delete()  # consultations protect the organisation that asks
     Dataset.objects.all().delete()
     Cluster.objects.all().delete()
     Organisation.objects.all().delete()

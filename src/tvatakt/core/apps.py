@@ -10,4 +10,4 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from tvatakt.core.cache import watch_content
 
-        watch_content(["organisation", "portfolio", "council", "recognition", "opendata"])
+        watch_content(["organisation", "portfolio", "council", "recognition", "opendata", "innovation"])

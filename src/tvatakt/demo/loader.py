@@ -14,6 +14,7 @@ from tvatakt.demo.council import load_demo_council
 from tvatakt.demo.forum import load_demo_forum
 from tvatakt.demo.harvests import load_demo_harvests
 from tvatakt.demo.inclusion import load_demo_inclusion
+from tvatakt.demo.innovation import load_demo_innovation
 from tvatakt.demo.lessons import load_demo_lessons
 from tvatakt.demo.portfolio import load_demo_portfolio, load_process_types
 from tvatakt.demo.recognition import load_demo_recognition
@@ -68,6 +69,7 @@ def load_demo_city() -> dict[str, int]:
     load_demo_catalogue()  # last: its publishers are demo people, its uses demo initiatives
     load_demo_harvests()  # and after it: an import by its publishers
     load_demo_inclusion()
+    load_demo_innovation()  # after the portfolio (ideas became initiatives) and the desk host of inclusion
     datasets = Dataset.objects.count()
     return {
         "process_types": len(process_types),

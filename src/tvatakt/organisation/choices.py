@@ -20,6 +20,7 @@ class Role(models.TextChoices):
     DATA_PUBLISHER = "data_publisher", _("Data publisher")
     JURY_MEMBER = "jury_member", _("Jury member")
     EVENT_HOST = "event_host", _("Event host")
+    INNOVATION_LEAD = "innovation_lead", _("Innovation lead")
     CITIZEN = "citizen", _("Citizen")
 
 
@@ -43,6 +44,7 @@ ROLE_SCOPES: dict[str, set[str]] = {
     Role.DATA_PUBLISHER: {Scope.ORGANISATION},
     Role.JURY_MEMBER: {Scope.CITY},
     Role.EVENT_HOST: {Scope.CITY, Scope.ORGANISATION, Scope.UNIT},
+    Role.INNOVATION_LEAD: {Scope.CITY, Scope.ORGANISATION},
     Role.CITIZEN: {Scope.CITY},
 }
 

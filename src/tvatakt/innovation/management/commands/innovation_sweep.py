@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from tvatakt.innovation import services
+
+
+class Command(BaseCommand):
+    help = (
+        "Erase the ideas given without an account whose e-mail link was never followed, 30 days after they were "
+        "given. `tvatakt worker` does this every day; without a worker, run it from cron."
+    )
+
+    def handle(self, *args, **options):
+        erased = services.erase_unconfirmed()
+        self.stdout.write(_("Unconfirmed ideas erased: %(count)s.") % {"count": erased})
