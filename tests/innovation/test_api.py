@@ -30,6 +30,14 @@ def _post(client: Client, url: str, data: dict | None = None):
     return client.post(url, json.dumps(data or {}), content_type="application/json")
 
 
+def swedish(message: str) -> str:
+    """The API answers in the site's language (its paths have no language prefix): Swedish."""
+    from django.utils import translation
+
+    with translation.override("sv"):
+        return translation.gettext(message)
+
+
 def test_consultations_are_listed_with_their_published_ideas_counted(client):
     body = client.get("/api/v1/consultations").json()
     slugs = {item["slug"] for item in body["items"]}
@@ -121,7 +129,7 @@ def test_a_bad_idea_is_refused_with_the_reason_and_nothing_is_saved(keyed, consu
 def test_a_closed_consultation_takes_no_idea_through_the_api(keyed):
     response = _post(keyed("medborgare"), "/api/v1/consultations/digitala-vardagen/ideas", idea_fields())
     assert response.status_code == 422
-    assert "does not take new ideas" in json.dumps(response.json())
+    assert swedish("This consultation does not take new ideas now.") in response.json()["detail"]["__all__"]
 
 
 def test_supporting_twice_is_a_409_and_the_count_stays(client, keyed, consultation, person):
@@ -133,7 +141,7 @@ def test_supporting_twice_is_a_409_and_the_count_stays(client, keyed, consultati
     assert first.status_code == 201 and first.json()["supports"] == 1
     second = _post(supporter, url)
     assert second.status_code == 409
-    assert second.json() == {"detail": {"__all__": ["You already support this idea."]}}
+    assert second.json() == {"detail": {"__all__": [swedish("You already support this idea.")]}}
     idea.refresh_from_db()
     assert idea.supports == 1 == Support.objects.filter(idea=idea).count()
 
@@ -146,7 +154,8 @@ def test_an_idea_that_is_not_published_or_not_open_for_support_cannot_be_support
     closed = Idea.objects.filter(consultation__slug="digitala-vardagen", state=IdeaState.PUBLISHED).first()
     before = closed.supports
     response = _post(supporter, f"/api/v1/ideas/{closed.pk}/supports")
-    assert response.status_code == 422 and "does not take support" in json.dumps(response.json())
+    assert response.status_code == 422
+    assert swedish("This consultation does not take support now.") in response.json()["detail"]["__all__"]
     closed.refresh_from_db()
     assert closed.supports == before
 
