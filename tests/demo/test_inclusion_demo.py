@@ -27,6 +27,11 @@ def test_the_demo_has_a_full_event_with_a_waiting_list_and_past_events_with_atte
     for event in Event.objects.filter(slug__startswith="demo-"):
         held = sum(event.registrations.filter(holds_seats=True).values_list("seats", flat=True))
         assert event.seats_taken == held <= event.capacity, event.slug
+    from tvatakt.inclusion.choices import HOLDS_SEATS
+
+    demo = Registration.objects.filter(event__slug__startswith="demo-")
+    assert not demo.filter(holds_seats=True).exclude(status__in=HOLDS_SEATS).exists()
+    assert not demo.filter(holds_seats=False, status__in=HOLDS_SEATS).exists()  # those who came held a seat
 
 
 def test_at_the_coding_party_guardians_have_answered_and_the_host_has_written():

@@ -165,6 +165,18 @@ def _catalogue_done() -> int:
     return done()
 
 
+def _inclusion(start: int, stop: int, advance: Advance) -> None:
+    from tvatakt.demo.generated_inclusion import generate  # imported here: it uses batched() from this module
+
+    generate(start, stop, advance)
+
+
+def _inclusion_done() -> int:
+    from tvatakt.demo.generated_inclusion import done
+
+    return done()
+
+
 STEPS: list[Step] = [
     Step(
         name="people",
@@ -185,6 +197,8 @@ STEPS: list[Step] = [
     Step(name="lessons", per_scale=5000, run=_lessons, done=_lessons_done),
     # The open-data catalogue: Stockholm holds a third of Sweden's open data, so a large one.
     Step(name="catalogue", per_scale=20000, run=_catalogue, done=_catalogue_done),
+    # Digital-inclusion events over four years and a coming season, each with its ~30 registrations.
+    Step(name="inclusion", per_scale=10000, run=_inclusion, done=_inclusion_done),
 ]
 
 

@@ -178,6 +178,7 @@ def _past_registrations(event: Event, number: int) -> None:
     for index in range(count):
         registration = Registration.objects.create(
             event=event, code=new_code(), status=Status.NO_SHOW if index % 7 == 3 else Status.ATTENDED, seats=1,
+            holds_seats=index % 7 != 3,  # those who came held their seat; a no-show's went back
             contact_name=f"Deltagare {number}-{index}", email=f"tidigare-{number}-{index}@demo.example.org",
             district=districts[(number * 3 + index) % len(districts)],
         )  # fmt: skip
@@ -190,3 +191,5 @@ def _past_registrations(event: Event, number: int) -> None:
                 registration=registration, smiley=3 if person.age_group == "7-12" else None, sure_before=before,
                 sure_after=min(before + 1 + index % 2, 5), learned=["bankid"] if index % 2 else ["e_services"],
             )  # fmt: skip
+    came = event.registrations.filter(holds_seats=True).count()
+    Event.objects.filter(pk=event.pk).update(seats_taken=came)  # the seats add up, as the services keep them

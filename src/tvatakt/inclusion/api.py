@@ -68,7 +68,7 @@ def list_events(request, filters: Query[EventFilter]):
         values["district"] = Organisation.objects.filter(slug=values["district"]).first()
         if values["district"] is None:
             raise Http404
-    return selectors.upcoming(values)
+    return selectors.upcoming(values).select_related("place__district")  # each place's district gives its slug
 
 
 @router.get("/events/{slug}", response=EventOut, summary="One event")
