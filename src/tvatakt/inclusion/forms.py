@@ -8,11 +8,7 @@ from tvatakt.core.forms import DateTimeInput
 from tvatakt.inclusion.choices import AgeGroup, Audience, EventKind, Language, Need
 from tvatakt.inclusion.models import Learned, Place
 from tvatakt.inclusion.services.registrations import MAX_SEATS
-from tvatakt.organisation.models import Organisation
-
-
-def districts():
-    return Organisation.objects.filter(kind="district_administration", is_active=True).order_by("name")
+from tvatakt.organisation.selectors import districts
 
 
 class RegistrationForm(forms.Form):

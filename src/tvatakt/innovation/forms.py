@@ -6,10 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tvatakt.inclusion.choices import AgeGroup
-from tvatakt.inclusion.forms import districts
 from tvatakt.innovation.choices import Outcome, ParticipantKind, Phase
 from tvatakt.innovation.models import Comment, Consultation, Idea, Report
 from tvatakt.innovation.selectors import UNANSWERED
+from tvatakt.organisation.selectors import districts
 
 
 def _honeypot() -> forms.CharField:

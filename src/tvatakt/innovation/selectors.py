@@ -53,8 +53,8 @@ def idea_list(consultation: Consultation, filters: dict) -> QuerySet[Idea]:
 
 
 def search(ideas: QuerySet[Idea], q: str) -> QuerySet[Idea]:
-    """Ideas whose title or text match `q`. On PostgreSQL: full text with Swedish stemming, so "cyklar" finds
-    "cykel", and the web search syntax ("a or b", -word, "a phrase"). Elsewhere: every word as a substring."""
+    """Ideas whose title or text match `q`. On PostgreSQL: full text with Swedish stemming, so "skolor" finds
+    "skola", and the web search syntax ("a or b", -word, "a phrase"). Elsewhere: every word as a substring."""
     q = " ".join(q.split())[:200]
     if not q:
         return ideas

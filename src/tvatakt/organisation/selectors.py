@@ -34,6 +34,11 @@ def organisation_detail(*, slug: str) -> Organisation:
     ).get(slug=slug)
 
 
+def districts() -> QuerySet[Organisation]:
+    """The city's active district administrations, by name: where people say they live, for reach figures."""
+    return Organisation.objects.filter(kind="district_administration", is_active=True).order_by("name")
+
+
 def unit_list() -> QuerySet[Unit]:
     return Unit.objects.prefetch_related(Prefetch("roles", queryset=_active_roles(Role.UNIT_HEAD), to_attr="heads"))
 
