@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tvatakt.web.context_processors.site",
+                "tvatakt.core.cache.form_token_slot",
             ],
         },
     },

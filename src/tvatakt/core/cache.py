@@ -4,6 +4,10 @@ Any change to the content of a Tvåtakt app (a save or delete, whichever door it
 admin, import) bumps one version number. Cached pages are keyed by that version, so after a write
 every page is rendered afresh on its next visit. The cache is shared by all workers (files in the
 data directory, or Redis when configured), so no worker serves what another has already replaced.
+
+Some content changes by the minute: every registration for an event takes a seat. Such apps have a version of
+their own (a scope), so that a rush of registrations renders the events anew and leaves the rest of the site's
+cached pages alone. A page that shows them names the scope and is keyed by both versions.
 """
 
 import functools
@@ -15,45 +19,61 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
 
 VERSION_KEY = "tvatakt:content-version"
+CONTENT = "content"  # the scope of every watched app without one of its own
 PAGE_TIMEOUT = 300  # an upper bound on staleness, should a write ever bypass the ORM
+# What a page that may be shared holds where its form's CSRF token goes; each visitor's own is put in on the way out.
+FORM_TOKEN_SLOT = "tvatakt-form-token-slot"  # noqa: S105 - a placeholder, never a secret
 
 
-def content_version() -> int:
+def _version_key(scope: str) -> str:
+    return VERSION_KEY if scope == CONTENT else f"{VERSION_KEY}:{scope}"
+
+
+def content_version(scope: str = CONTENT) -> int:
     cache = caches["default"]
-    version = cache.get(VERSION_KEY)
+    key = _version_key(scope)
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(key, 1, timeout=None)
+        version = cache.get(key, 1)
     return version
 
 
-def bump_content_version(**_signal_kwargs) -> None:
-    """Mark every cached page stale once the current transaction commits."""
+def bump_content_version(scope: str = CONTENT, **_signal_kwargs) -> None:
+    """Mark every cached page of this scope stale once the current transaction commits. Bumping the content
+    scope marks every page stale: the scoped pages are keyed by it too."""
 
     def bump():
         cache = caches["default"]
+        key = _version_key(scope)
         try:
-            cache.incr(VERSION_KEY)
+            cache.incr(key)
         except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
-            cache.set(VERSION_KEY, int(timezone.now().timestamp()), timeout=None)
+            cache.set(key, int(timezone.now().timestamp() * 1000), timeout=None)
 
     transaction.on_commit(bump)
 
 
-def watch_content(app_labels: list[str]) -> None:
-    """Bump the version on every save, delete and many-to-many change of these apps' models."""
+def watch_content(app_labels: list[str], scope: str = CONTENT) -> None:
+    """Bump the scope's version on every save, delete and many-to-many change of these apps' models."""
+
+    def receiver(**_signal_kwargs):
+        bump_content_version(scope)
+
     for label in app_labels:
         for model in apps.get_app_config(label).get_models():
             uid = f"tvatakt-cache-{model._meta.label}"
-            post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + "-save")
-            post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid + "-delete")
+            # weak=False: the receiver is made here, and nothing else holds on to it.
+            post_save.connect(receiver, sender=model, dispatch_uid=uid + "-save", weak=False)
+            post_delete.connect(receiver, sender=model, dispatch_uid=uid + "-delete", weak=False)
             for field in model._meta.local_many_to_many:
                 m2m_changed.connect(
-                    bump_content_version, sender=field.remote_field.through, dispatch_uid=uid + field.name
+                    receiver, sender=field.remote_field.through, dispatch_uid=uid + field.name, weak=False
                 )
 
 
@@ -95,15 +115,24 @@ def remembered(name: str, compute):
 _KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
-def serve_cached(request: HttpRequest, render) -> HttpResponse:
-    """The cached response for this anonymous GET, or `render()`'s, stored for the next visitor."""
+def serve_cached(
+    request: HttpRequest, render, *, scopes: tuple[str, ...] = (), timeout: int = PAGE_TIMEOUT, form: bool = False
+) -> HttpResponse:
+    """The cached response for this anonymous GET, or `render()`'s, stored for the next visitor.
+
+    `scopes`: the versions besides the content's that the page shows. `timeout`: how old it may be at most, for
+    pages that change with the clock (registration opens at ten). `form`: the page has a form, whose CSRF token
+    is the slot in what is kept and this visitor's own token in what is sent."""
+    if form:
+        request.form_token_slot = True
+        return _with_token(request, serve_cached(request, render, scopes=scopes, timeout=timeout))
     if not _cacheable(request):
         return render()
     # The date is in the key because pages show the roles in force today.
-    version = f"{_release()}:{content_version()}"
+    versions = ":".join(str(content_version(scope)) for scope in (CONTENT, *scopes))
     # The address is hashed: a search can make it longer than a cache backend takes as a key.
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    key = f"page:{version}:{timezone.localdate()}:{get_language()}:{address}"
+    key = f"page:{_release()}:{versions}:{timezone.localdate()}:{get_language()}:{address}"
     cache = caches["default"]
     cached = cache.get(key)
     if cached is not None:
@@ -115,18 +144,35 @@ def serve_cached(request: HttpRequest, render) -> HttpResponse:
     response = render()
     if response.status_code == 200 and not response.streaming and not response.cookies:
         headers = {name: response[name] for name in _KEPT_HEADERS if name in response}
-        cache.set(key, (response.content, headers), PAGE_TIMEOUT)
+        cache.set(key, (response.content, headers), timeout)
     return response
 
 
-def public_page(view):
-    """Serve an anonymous visitor's page from the shared cache; render and store it on a miss."""
+def _with_token(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    if not response.streaming and FORM_TOKEN_SLOT.encode() in response.content:
+        # get_token also has the CSRF middleware send the cookie that this token is checked against.
+        response.content = response.content.replace(FORM_TOKEN_SLOT.encode(), get_token(request).encode())
+    return response
 
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return serve_cached(request, lambda: view(request, *args, **kwargs))
 
-    return wrapper
+def form_token_slot(request: HttpRequest) -> dict:
+    """A context processor: on a page served through `serve_cached(form=True)`, forms carry the slot."""
+    return {"csrf_token": FORM_TOKEN_SLOT} if getattr(request, "form_token_slot", False) else {}
+
+
+def public_page(view=None, *, scopes: tuple[str, ...] = (), timeout: int = PAGE_TIMEOUT, form: bool = False):
+    """Serve an anonymous visitor's page from the shared cache; render and store it on a miss. Used bare
+    (`@public_page`) or with `serve_cached`'s options (`@public_page(scopes=("inclusion",), timeout=60)`)."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            render = lambda: view(request, *args, **kwargs)  # noqa: E731 - the page, when it must be rendered
+            return serve_cached(request, render, scopes=scopes, timeout=timeout, form=form)
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
 
 
 class PublicApiCacheMiddleware:
@@ -135,7 +181,13 @@ class PublicApiCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    # The paths whose answers show content with a scope of its own, and how old they may be at most.
+    SCOPED = {"/api/v1/events": (("inclusion",), 60)}
+
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path.startswith("/api/v1/"):
-            return serve_cached(request, lambda: self.get_response(request))
+            scopes, timeout = next(
+                (rule for path, rule in self.SCOPED.items() if request.path.startswith(path)), ((), PAGE_TIMEOUT)
+            )
+            return serve_cached(request, lambda: self.get_response(request), scopes=scopes, timeout=timeout)
         return self.get_response(request)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tvatakt.core.cache import public_page
 from tvatakt.core.errors import DomainError
 from tvatakt.core.forms import add_errors
 from tvatakt.core.tabular import attachment
@@ -23,8 +24,12 @@ from tvatakt.organisation.permissions import holds
 
 PER_PAGE = 20
 MONTH_MOST = 200  # a city-wide month can hold more than a page should: then the first 200, and a word to choose
+# The events' pages, shared by anonymous visitors: new as soon as a seat is taken (the inclusion scope), and at most
+# a minute behind the clock (registration opens at ten, an event ends and leaves the list).
+events_page = public_page(scopes=("inclusion",), timeout=60)
 
 
+@events_page
 def event_list(request):
     form = EventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -33,6 +38,7 @@ def event_list(request):
     return render(request, "inclusion/event_list.html", {"form": form, "page": page, "hosting": hosting})
 
 
+@events_page
 def event_calendar(request):
     """The events of one month, day by day (?manad=2026-12; anything else shows this month), with the list's
     filters, kept in the links to the months before and after."""
@@ -66,6 +72,7 @@ def _month(text: str) -> datetime.date:
     return today.replace(day=1)
 
 
+@events_page
 def event_feed(request):
     """The events the list's filters find, as a calendar to subscribe to."""
     form = EventFilterForm(request.GET or None)
@@ -76,6 +83,7 @@ def event_feed(request):
     return response
 
 
+@public_page(scopes=("inclusion",), timeout=60, form=True)
 def event_detail(request, slug: str):
     event = selectors.event_page(slug)
     if event is None:
