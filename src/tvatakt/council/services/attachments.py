@@ -1,60 +1,22 @@
 """Attachments to agenda items. They are part of the public record, so they are fixed with the minutes."""
 
-from pathlib import PurePath
-
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from tvatakt.core.audit import save_as
 from tvatakt.core.errors import DomainError
 from tvatakt.core.permissions import require
+from tvatakt.core.uploads import DOCUMENTS, checked
 from tvatakt.council.models import AgendaItem, Attachment, Meeting
 from tvatakt.organisation.models import Person
 
 MAX_SIZE = 20 * 1024 * 1024
 
-# What a council paper may be, and the bytes each kind starts with. The first bytes are checked so that
-# a program renamed to .pdf is refused; the office formats are zip files.
-KINDS: dict[str, tuple[str, tuple[bytes, ...]]] = {
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
-    ".pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", (b"PK\x03\x04",)),
-    ".odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
-    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", (b"PK\x03\x04",)),
-    ".odp": ("application/vnd.oasis.opendocument.presentation", (b"PK\x03\x04",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".csv": ("text/csv", ()),
-    ".txt": ("text/plain", ()),
-}
-
 
 def _check_file(upload: UploadedFile) -> tuple[str, str]:
     """The safe file name and content type, or a DomainError on the file field."""
-    name = get_valid_filename(PurePath(upload.name or "").name)[-150:] if upload.name else ""
-    suffix = PurePath(name).suffix.lower()
-    if suffix not in KINDS:
-        allowed = ", ".join(sorted(k.lstrip(".").upper() for k in KINDS))
-        raise DomainError(
-            {"file": _("This kind of file cannot be attached. Use one of: %(kinds)s.") % {"kinds": allowed}}
-        )
-    if upload.size == 0:
-        raise DomainError({"file": _("The file is empty.")})
-    if upload.size > MAX_SIZE:
-        raise DomainError({"file": _("The file is larger than %(mb)s MB.") % {"mb": MAX_SIZE // (1024 * 1024)}})
-    content_type, signatures = KINDS[suffix]
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if signatures and not head.startswith(signatures):
-        raise DomainError({"file": _("The file’s content does not match its name (%(suffix)s).") % {"suffix": suffix}})
-    if not signatures and b"\x00" in head:
-        raise DomainError({"file": _("The file’s content does not match its name (%(suffix)s).") % {"suffix": suffix}})
-    return name, content_type
+    return checked(upload, kinds=DOCUMENTS, max_size=MAX_SIZE)
 
 
 def _fixed(meeting_pk: int, *, lock: bool = False) -> None:
