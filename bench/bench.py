@@ -78,6 +78,13 @@ PAGES = [
     ("event page (registration open)", "/aktiviteter/gen-0000601/", 0.25),  # generated, 12 days ahead
     ("reach dashboard", "/aktiviteter/rackvidd/", 0.25),
     ("API: events", "/api/v1/events?limit=50", 0.25),
+    ("consultation (2,500 ideas)", "/dialog/gen-dialog-000/", 0.25),  # generated
+    ("consultation, searched and sorted", "/dialog/gen-dialog-001/?q=skolv%C3%A4gar&sort=support", 0.25),
+    ("consultation statistics", "/dialog/gen-dialog-002/statistik/", 0.25),
+    ("API: ideas", "/api/v1/consultations/gen-dialog-000/ideas?limit=50&sort=support", 0.25),
+    ("hackathon with results", "/hackathon/hacka-skolvagen/", 0.25),
+    ("hackathon challenge", "/hackathon/hacka-skolvagen/trygg-skolvag/", 0.25),
+    ("API: hackathon", "/api/v1/hackathons/hacka-skolvagen", 0.25),
     ("API docs", "/api/v1/docs", 0.25),
 ]
 P99_MS, P50_MS = 150.0, 40.0

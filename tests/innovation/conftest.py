@@ -29,3 +29,48 @@ def idea_fields(**fields) -> dict:
         "body": "Det är svårt att ringa videosamtal.",
         "kind": "citizen",
     } | fields
+
+
+def make_hackathon(slug="test-hack", now=None, **fields):
+    """A hackathon in its submission window (registration open too), with one challenge and a rubric of two
+    criteria weighted 3 and 1."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tvatakt.innovation.models import Challenge, Criterion, Hackathon
+
+    now = now or timezone.now()
+    day = datetime.timedelta(days=1)
+    organiser = Organisation.objects.get(name="Stadsledningskontoret")
+    values = {
+        "slug": slug, "title": "Hacka Stockholm", "description": "Bygg med stadens data.", "organisation": organiser,
+        "place": "Stadshuset", "starts_at": now - day, "ends_at": now + 2 * day, "registration_opens": now - 10 * day,
+        "registration_closes": now + day, "submission_opens": now - day, "submission_closes": now + day,
+        "judging_closes": now + 5 * day,
+    }  # fmt: skip
+    hackathon = Hackathon.objects.create(**(values | fields))
+    Challenge.objects.create(
+        hackathon=hackathon, slug="trygg-skolvag", title="Trygg skolväg", description="Hur går barn säkert?",
+        organisation=organiser,
+    )  # fmt: skip
+    Criterion.objects.create(hackathon=hackathon, name="Nytta", weight=3, order=1)
+    Criterion.objects.create(hackathon=hackathon, name="Genomförbarhet", weight=1, order=2)
+    return hackathon
+
+
+def member(name="Sara Lind", kind="startup", **fields):
+    from tvatakt.innovation.services import Member
+
+    return Member(name=name, kind=kind, **fields)
+
+
+def make_team(hackathon, name="Team Trygg", **fields):
+    import hashlib
+
+    from tvatakt.innovation import services
+
+    address = f"lag-{hashlib.sha256(name.encode()).hexdigest()[:8]}@example.se"
+    values = {"hackathon": hackathon, "challenge": hackathon.challenges.first(), "name": name,
+              "contact_name": "Sara Lind", "contact_email": address, "members": [member()]}  # fmt: skip
+    return services.register_team(**(values | fields))

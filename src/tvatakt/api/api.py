@@ -13,6 +13,7 @@ from tvatakt.api.auth import token_auth
 from tvatakt.council.api import router as council_router
 from tvatakt.inclusion.api import router as inclusion_router
 from tvatakt.innovation.api import router as innovation_router
+from tvatakt.innovation.hackathon_api import router as hackathon_router
 from tvatakt.organisation.api import router as organisation_router
 from tvatakt.portfolio.api import router as portfolio_router
 from tvatakt.recognition.api import router as recognition_router
@@ -31,6 +32,7 @@ api.add_router("/", council_router)
 api.add_router("/", recognition_router)
 api.add_router("/", inclusion_router)
 api.add_router("/", innovation_router)
+api.add_router("/", hackathon_router)
 
 
 @api.exception_handler(AuthenticationError)

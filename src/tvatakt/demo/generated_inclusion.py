@@ -21,15 +21,14 @@ elsewhere): with bulk_create alone the step took nearly three minutes on SQLite.
 import datetime
 import random
 from dataclasses import dataclass
-from functools import partial
 
 from django.db import connection, transaction
-from django.db.models import CharField, DateTimeField, JSONField, Value
+from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from tvatakt.demo import city
-from tvatakt.demo.generator import GENERATED_PREFIX, Advance, batched
+from tvatakt.demo.generator import GENERATED_PREFIX, Advance, batched, insert_rows
 from tvatakt.inclusion.choices import (
     HOLDS_SEATS,
     EventKind,
@@ -274,47 +273,6 @@ def _insert(drawn: list) -> None:
     Registration.objects.filter(event__in=events, erased_at__isnull=False).update(
         code=Concat(Value("X"), Cast("pk", output_field=CharField()))
     )
-
-
-def insert_rows(model, objects: list) -> None:
-    """INSERT unsaved `objects`, without returning their keys, several times faster than bulk_create, which passes
-    every value of every row through its field and SQL compiler (most of a minute for 300,000 registrations of 33
-    columns). PostgreSQL gets the rows by COPY; other databases by one executemany. Only the values that need it
-    are put in the database's form, by the fields' own methods: JSON always, dates unless COPY takes them as they
-    are; the rest are str, int, bool or None already. Times set on save (auto_now, auto_now_add) are now."""
-    if not objects:
-        return
-    copy = connection.vendor == "postgresql"
-    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    kinds = (JSONField,) if copy else (JSONField, DateTimeField)
-    prepare = [
-        partial(field.get_db_prep_save, connection=connection) if isinstance(field, kinds) else None for field in fields
-    ]
-    stamped = [getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) for field in fields]
-    names, now = [field.attname for field in fields], timezone.now()
-    prepared: dict = {}  # (column, value): its database form; an event's rows share many of their times
-    rows = []
-    for instance in objects:
-        row = []
-        for index, (name, convert, stamp) in enumerate(zip(names, prepare, stamped, strict=True)):
-            value = now if stamp else getattr(instance, name)
-            if convert is not None and value is not None:
-                key = (index, value if isinstance(value, datetime.datetime) else repr(value))
-                if key not in prepared:
-                    prepared[key] = convert(value)
-                value = prepared[key]
-            row.append(value)
-        rows.append(row)
-    quote = connection.ops.quote_name
-    table, columns = quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields)
-    with connection.cursor() as cursor:
-        if copy:
-            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as stream:
-                for row in rows:
-                    stream.write_row(row)
-        else:
-            values = ", ".join(["%s"] * len(fields))
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({values})", rows)  # noqa: S608 - the model's names
 
 
 def _draw(index: int, context: Context) -> tuple[Event, int | None, list]:

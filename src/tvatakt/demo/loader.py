@@ -12,6 +12,7 @@ from tvatakt.demo import city
 from tvatakt.demo.catalogue import load_demo_catalogue
 from tvatakt.demo.council import load_demo_council
 from tvatakt.demo.forum import load_demo_forum
+from tvatakt.demo.hackathons import load_demo_hackathons
 from tvatakt.demo.harvests import load_demo_harvests
 from tvatakt.demo.inclusion import load_demo_inclusion
 from tvatakt.demo.innovation import load_demo_innovation
@@ -70,6 +71,7 @@ def load_demo_city() -> dict[str, int]:
     load_demo_harvests()  # and after it: an import by its publishers
     load_demo_inclusion()
     load_demo_innovation()  # after the portfolio (ideas became initiatives) and the desk host of inclusion
+    load_demo_hackathons()  # after the catalogue: the challenges rest on its datasets
     datasets = Dataset.objects.count()
     return {
         "process_types": len(process_types),

@@ -35,3 +35,11 @@ class Outcome(models.TextChoices):
     IN_STRATEGY = "in_strategy", _("Taken into the strategy")
     INITIATIVE = "initiative", _("Became an initiative")
     NOT_TAKEN = "not_taken", _("Not taken forward")
+
+
+class MemberKind(models.TextChoices):
+    STARTUP = "startup", _("Startup")
+    COMPANY = "company", _("Company")
+    ACADEMIA = "academia", _("University or research")
+    STUDENT = "student", _("Student")
+    CITIZEN = "citizen", _("Resident")

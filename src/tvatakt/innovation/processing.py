@@ -12,6 +12,16 @@ def _with_the_consultation() -> str:
                  "confirmed is erased after 30 days."))  # fmt: skip
 
 
+HACKATHONS = _("Hackathons: teams, and what they hand in")
+
+
+def _after_the_hackathon() -> str:
+    from tvatakt.innovation.services.teams import TEAM_DAYS
+
+    return str(_("The members' names, contacts, guardians and answers are erased %(days)s days after the hackathon "
+                 "ends. The team's name and its submission stay with the results.") % {"days": TEAM_DAYS})  # fmt: skip
+
+
 def register_purposes() -> None:
     register(
         Purpose(
@@ -22,5 +32,13 @@ def register_purposes() -> None:
                     "if you tell us"),
                   _("which ideas you support"), _("who entered an idea for someone at a help desk")),
             whose=_("those who take part"), retention=_with_the_consultation,
+        ),
+        Purpose(
+            area=HACKATHONS, name=_("Your team, its members, and what it hands in"), basis=LegalBasis.CONSENT,
+            data=(_("the members' names, who they are and where they work or study"),
+                  _("the contact person's name and e-mail address"),
+                  _("for a member under 18: the guardian's name and e-mail, and the consent with its time and text"),
+                  _("the answers to the organiser's questions"), _("the submission, its links and files")),
+            whose=_("the teams' members, and the guardians of those under 18"), retention=_after_the_hackathon,
         ),
     )  # fmt: skip

@@ -31,13 +31,51 @@ def send_confirmation(*, idea_pk: int) -> bool:
     return bool(EmailMessage(subject=subject, body=body, to=[idea.email]).send())
 
 
+def _send(template: str, context: dict, to: str, language: str) -> bool:
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"innovation/email/{template}_subject.txt", context).split())
+        body = render_to_string(f"innovation/email/{template}_body.txt", context)
+    return bool(EmailMessage(subject=subject, body=body, to=[to]).send())
+
+
+@task()
+def send_team_welcome(*, team_pk: int) -> bool:
+    """The team's own link, to hand in and change the submission until the deadline."""
+    from tvatakt.innovation import tokens
+    from tvatakt.innovation.models import Team
+
+    team = Team.objects.select_related("hackathon", "challenge").filter(pk=team_pk, erased_at=None).first()
+    if team is None:
+        return False
+    with translation.override(team.language):
+        link = settings.SITE_URL + reverse("innovation:team", kwargs={"token": tokens.make_team(team)})
+    return _send("team", {"team": team, "link": link}, team.contact_email, team.language)
+
+
+@task()
+def send_guardian_request(*, member_pk: int) -> bool:
+    """A guardian's link to consent, or not, for a member under 18."""
+    from tvatakt.innovation import tokens
+    from tvatakt.innovation.models import TeamMember
+
+    member = TeamMember.objects.select_related("team__hackathon").filter(pk=member_pk, consent_given_at=None).first()
+    if member is None or not member.guardian_email:
+        return False
+    language = member.team.language
+    with translation.override(language):
+        link = settings.SITE_URL + reverse("innovation:guardian", kwargs={"token": tokens.make_consent(member)})
+    context = {"member": member, "team": member.team, "link": link, "days": tokens.CONSENT_MAX_AGE // 86400}
+    return _send("guardian", context, member.guardian_email, language)
+
+
 @task()
 def sweep() -> int:
-    """Erase the ideas never confirmed, then book tomorrow's sweep (even when this one failed)."""
+    """Erase the ideas never confirmed and the people of teams long past, then book tomorrow's sweep (even when
+    this one failed)."""
     from tvatakt.innovation import services
 
     try:
-        return services.erase_unconfirmed()
+        return services.erase_unconfirmed() + services.erase_teams()
     finally:
         sweep_book(run_after=timezone.now() + SWEEP_EVERY)
 

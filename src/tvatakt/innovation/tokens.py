@@ -1,4 +1,5 @@
-"""The signed link that confirms an idea given without an account: it names the idea and expires."""
+"""Signed links that need no account: one confirms an idea, one lets a team change what it hands in, one lets a
+guardian consent for a member under 18. Each names its record and the address it went to, and expires."""
 
 from django.core import signing
 from django.utils.translation import gettext as _
@@ -15,14 +16,56 @@ def make(idea: Idea) -> str:
 
 
 def read(token: str) -> Idea:
-    invalid = DomainError(_("The link is not valid. It may be incomplete, or too old. Nothing was changed."))
-    try:
-        data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
-    except signing.BadSignature as exc:  # SignatureExpired is one too
-        raise invalid from exc
-    if not isinstance(data, dict):
-        raise invalid
+    data = _loads(token, SALT, MAX_AGE)
     idea = Idea.objects.select_related("consultation").filter(pk=data.get("i"), email=data.get("e")).first()
     if idea is None:
-        raise invalid
+        raise _invalid()
     return idea
+
+
+TEAM_SALT = "tvatakt.innovation.team"
+CONSENT_SALT = "tvatakt.innovation.guardian"
+TEAM_MAX_AGE = 60 * 60 * 24 * 180  # the team's own link: through the hackathon and its results
+CONSENT_MAX_AGE = 60 * 60 * 24 * 14  # a guardian's link: two weeks, and a new one can be sent
+
+
+def make_team(team) -> str:
+    return signing.dumps({"t": team.pk, "e": team.contact_email}, salt=TEAM_SALT)
+
+
+def read_team(token: str):
+    from tvatakt.innovation.models import Team
+
+    data = _loads(token, TEAM_SALT, TEAM_MAX_AGE)
+    team = Team.objects.select_related("hackathon", "challenge").filter(pk=data.get("t"), erased_at=None).first()
+    if team is None or team.contact_email != data.get("e"):
+        raise _invalid()
+    return team
+
+
+def make_consent(member) -> str:
+    return signing.dumps({"m": member.pk, "e": member.guardian_email}, salt=CONSENT_SALT)
+
+
+def read_consent(token: str):
+    from tvatakt.innovation.models import TeamMember
+
+    data = _loads(token, CONSENT_SALT, CONSENT_MAX_AGE)
+    member = TeamMember.objects.select_related("team__hackathon").filter(pk=data.get("m")).first()
+    if member is None or not member.guardian_email or member.guardian_email != data.get("e"):
+        raise _invalid()
+    return member
+
+
+def _invalid() -> DomainError:
+    return DomainError(_("The link is not valid. It may be incomplete, or too old. Nothing was changed."))
+
+
+def _loads(token: str, salt: str, max_age: int) -> dict:
+    try:
+        data = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.BadSignature as exc:  # SignatureExpired is one too
+        raise _invalid() from exc
+    if not isinstance(data, dict):
+        raise _invalid()
+    return data

@@ -145,6 +145,18 @@ def with_listing(datasets: QuerySet[Dataset]) -> QuerySet[Dataset]:
     )
 
 
+def _hackathon_uses() -> list[Prefetch]:
+    """The hackathon challenges built on a dataset, and the submissions in published results that used it."""
+    from tvatakt.innovation.models import Challenge, Submission
+
+    handed_in = Submission.objects.filter(team__hackathon__results_published_at__isnull=False, team__withdrawn_at=None)
+    challenges = Challenge.objects.select_related("hackathon").order_by("-hackathon__starts_at")
+    return [
+        Prefetch("challenges", queryset=challenges),
+        Prefetch("submissions", queryset=handed_in.select_related("team__hackathon").order_by("rank", "pk")),
+    ]
+
+
 def dataset_detail(name: str, user) -> Dataset | None:
     """A dataset by its name: public, or a draft for those who may publish for its organisation."""
     dataset = (
@@ -156,6 +168,7 @@ def dataset_detail(name: str, user) -> Dataset | None:
             Prefetch("distributions", queryset=Distribution.objects.order_by("position", "pk")),
             "services",
             "uses__initiative",
+            *_hackathon_uses(),
         )
         .first()
     )

@@ -38,9 +38,31 @@ def initiative_detail(*, user, slug: str) -> Initiative:
                 "agenda_items",
                 queryset=AgendaItem.objects.select_related("meeting", "decision").order_by("-meeting__starts_at"),
             ),
+            # Where it came from (a hackathon's winner, an idea from a consultation) and the open data it uses.
+            Prefetch("hackathon_submissions", queryset=_origins("team__hackathon", "team__challenge")),
+            Prefetch("ideas", queryset=_ideas()),
+            Prefetch("datasets_used", queryset=_uses()),
         )
         .get(slug=slug)
     )
+
+
+def _origins(*related: str):
+    from tvatakt.innovation.models import Submission
+
+    return Submission.objects.select_related(*related).order_by("pk")
+
+
+def _ideas():
+    from tvatakt.innovation.models import Idea
+
+    return Idea.objects.filter(state="published").select_related("consultation").order_by("pk")
+
+
+def _uses():
+    from tvatakt.opendata.models import DatasetUse
+
+    return DatasetUse.objects.filter(dataset__state="public").select_related("dataset").order_by("dataset__title")
 
 
 @dataclass

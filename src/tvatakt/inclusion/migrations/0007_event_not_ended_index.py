@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inclusion', '0006_host_messages'),
-        ('organisation', '0002_innovation_lead'),
+        ("inclusion", "0006_host_messages"),
+        ("organisation", "0002_innovation_lead"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['state', 'ends_at'], name='inclusion_event_not_ended'),
+            model_name="event",
+            index=models.Index(fields=["state", "ends_at"], name="inclusion_event_not_ended"),
         ),
     ]

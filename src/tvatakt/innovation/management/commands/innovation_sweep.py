@@ -7,9 +7,12 @@ from tvatakt.innovation import services
 class Command(BaseCommand):
     help = (
         "Erase the ideas given without an account whose e-mail link was never followed, 30 days after they were "
-        "given. `tvatakt worker` does this every day; without a worker, run it from cron."
+        "given, and the people in hackathon teams 90 days after the hackathon. `tvatakt worker` does this every day; "
+        "without a worker, run it from cron."
     )
 
     def handle(self, *args, **options):
         erased = services.erase_unconfirmed()
         self.stdout.write(_("Unconfirmed ideas erased: %(count)s.") % {"count": erased})
+        teams = services.erase_teams()
+        self.stdout.write(_("Hackathon teams whose members were erased: %(count)s.") % {"count": teams})
