@@ -74,3 +74,42 @@ def make_team(hackathon, name="Team Trygg", **fields):
     values = {"hackathon": hackathon, "challenge": hackathon.challenges.first(), "name": name,
               "contact_name": "Sara Lind", "contact_email": address, "members": [member()]}  # fmt: skip
     return services.register_team(**(values | fields))
+
+
+def close_submissions(hackathon) -> None:
+    """The deadline passed a minute ago: the jury's window is open."""
+    import datetime
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    hackathon.submission_closes = now - datetime.timedelta(minutes=1)
+    hackathon.submission_opens = now - datetime.timedelta(days=2)
+    hackathon.save()
+
+
+def make_judged(jury: list[str]):
+    """Three teams handed in; the deadline has passed and `jury` (user names) scores. Returns (hackathon, {X, Y, Z})."""
+    from tvatakt.innovation import services
+    from tvatakt.innovation.models import Juror
+    from tvatakt.organisation.models import Person
+
+    hackathon = make_hackathon()
+    handed_in = {}
+    for letter in "XYZ":
+        team = make_team(hackathon, name=f"Team {letter}")
+        handed_in[letter] = services.save_submission(team=team, title=f"Lösning {letter}", description="En app.")
+    close_submissions(hackathon)
+    for username in jury:
+        Juror.objects.create(hackathon=hackathon, person=Person.objects.get(username=username))
+    return hackathon, handed_in
+
+
+def give(hackathon, username, submission, first, second):
+    """`username`'s scores for the two criteria of make_hackathon's rubric."""
+    from tvatakt.innovation import services
+    from tvatakt.organisation.models import Person
+
+    nytta, genomforbarhet = hackathon.criteria.order_by("order")
+    services.score(actor=Person.objects.get(username=username), submission=submission,
+                   values={nytta.pk: first, genomforbarhet.pk: second})  # fmt: skip

@@ -14,7 +14,7 @@ from tvatakt.opendata.models import Dataset
 from tvatakt.organisation.models import Person, Unit
 from tvatakt.portfolio.models import ProcessType
 
-from .conftest import make_hackathon, make_team
+from .conftest import give, make_judged
 
 pytestmark = pytest.mark.django_db
 JURY = ["jurymedlem", "radsledamot", "sekreterare", "enhetschef"]
@@ -23,24 +23,7 @@ JURY = ["jurymedlem", "radsledamot", "sekreterare", "enhetschef"]
 @pytest.fixture
 def judged():
     """Three teams handed in; the deadline has passed and the jury of four scores. Returns (hackathon, {X, Y, Z})."""
-    hackathon = make_hackathon()
-    handed_in = {}
-    for letter in "XYZ":
-        team = make_team(hackathon, name=f"Team {letter}")
-        handed_in[letter] = services.save_submission(team=team, title=f"Lösning {letter}", description="En app.")
-    now = timezone.now()
-    hackathon.submission_closes = now - datetime.timedelta(minutes=1)
-    hackathon.submission_opens = now - datetime.timedelta(days=2)
-    hackathon.save()
-    for username in JURY:
-        Juror.objects.create(hackathon=hackathon, person=Person.objects.get(username=username))
-    return hackathon, handed_in
-
-
-def give(hackathon, username, submission, first, second):
-    nytta, genomforbarhet = hackathon.criteria.order_by("order")
-    services.score(actor=Person.objects.get(username=username), submission=submission,
-                   values={nytta.pk: first, genomforbarhet.pk: second})  # fmt: skip
+    return make_judged(JURY)
 
 
 def test_a_juror_with_a_conflict_cannot_score_that_team(judged):

@@ -14,41 +14,20 @@ from tvatakt.innovation.models import Conflict, Hackathon, Juror, Score, Submiss
 from tvatakt.organisation.models import Person, Unit
 from tvatakt.portfolio.models import ProcessType
 
-from .conftest import make_hackathon, make_team
+from .conftest import close_submissions, give, make_hackathon, make_judged, make_team
 
 pytestmark = pytest.mark.django_db
 JURY = ["jurymedlem", "radsledamot"]
 
 
-def close_submissions(hackathon: Hackathon) -> None:
-    now = timezone.now()
-    hackathon.submission_closes = now - datetime.timedelta(minutes=1)
-    hackathon.submission_opens = now - datetime.timedelta(days=2)
-    hackathon.save()
-
-
 @pytest.fixture
 def judged():
     """Three teams handed in; the deadline has passed and a jury of two scores. Returns (hackathon, {X, Y, Z})."""
-    hackathon = make_hackathon()
-    handed_in = {}
-    for letter in "XYZ":
-        team = make_team(hackathon, name=f"Team {letter}")
-        handed_in[letter] = services.save_submission(team=team, title=f"Lösning {letter}", description="En app.")
-    close_submissions(hackathon)
-    for username in JURY:
-        Juror.objects.create(hackathon=hackathon, person=Person.objects.get(username=username))
-    return hackathon, handed_in
+    return make_judged(JURY)
 
 
 def criteria(hackathon):
     return list(hackathon.criteria.order_by("order"))
-
-
-def give(hackathon, username, submission, first, second):
-    nytta, genomforbarhet = criteria(hackathon)
-    services.score(actor=Person.objects.get(username=username), submission=submission,
-                   values={nytta.pk: first, genomforbarhet.pk: second})  # fmt: skip
 
 
 def scores(hackathon):
