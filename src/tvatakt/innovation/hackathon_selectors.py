@@ -1,7 +1,7 @@
 """Reads for the hackathons' public pages and the teams' own pages. Each page's queries are a fixed number,
 whatever the number of challenges, teams and datasets."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from tvatakt.innovation.models import Challenge, Hackathon, Submission, Team, TeamMember
@@ -65,13 +65,9 @@ def challenge_page(slug: str, challenge: str) -> Challenge | None:
 
 
 def team_page(team: Team) -> Team:
-    """The team with its members and submission, for its own page."""
-    members = TeamMember.objects.order_by("pk")
-    return (
-        Team.objects.select_related("hackathon", "challenge")
-        .prefetch_related(Prefetch("members", queryset=members))
-        .get(pk=team.pk)
-    )
+    """The team (as its link read it, with hackathon and challenge) with its members, for its own page."""
+    prefetch_related_objects([team], Prefetch("members", queryset=TeamMember.objects.order_by("pk")))
+    return team
 
 
 def submission_of(team: Team) -> Submission | None:
