@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 from tvatakt.core.errors import NotAllowed
 from tvatakt.council.models import Decision, Proposal
 from tvatakt.inclusion.models import Event, Place
-from tvatakt.innovation.models import Consultation
+from tvatakt.innovation.models import Consultation, Hackathon, Team
 from tvatakt.opendata.models import DataService, Dataset, HarvestJob, HarvestSource
 from tvatakt.organisation.importer import ImportFailed, organisations_import
 from tvatakt.organisation.models import Cluster, Organisation
@@ -36,6 +36,8 @@ def empty_city(db):
     Event.objects.all().delete()  # the events protect their hosts, and their places' districts
     Place.objects.all().delete()
     Consultation.objects.all().delete()  # consultations protect the organisation that asks
+    Team.objects.all().delete()  # teams protect their challenge
+    Hackathon.objects.all().delete()  # and hackathons their organiser and their challenges' owners
     Dataset.objects.all().delete()
     Cluster.objects.all().delete()
     Organisation.objects.all().delete()

@@ -45,7 +45,8 @@ def test_the_privacy_page_shows_each_purpose_with_its_legal_basis_and_retention(
     assert 'href="/integritet/"' in client.get("/").content.decode()
     page = client.get("/en/integritet/").content.decode()
     assert "A guardian&#x27;s consent for a child under 13" in page
-    assert page.count("Consent: only if you say yes") == 2  # the guardian's consent, and photos
+    # the guardian's consent and photos (events), and the hackathon teams
+    assert page.count("Consent: only if you say yes") == 3
     assert "Public task: the city&#x27;s work (GDPR art. 6.1 e)" in page
     assert "Erased 45 days after the event." in page  # the period the erasure task uses
     swedish = client.get("/integritet/").content.decode()
