@@ -45,7 +45,8 @@ def test_a_retry_with_the_same_key_gets_the_same_registration(client):
 @pytest.mark.parametrize(
     ("body", "field"),
     [({**BODY, "email": ""}, "email"), ({**BODY, "participants": []}, "participants"),
-     ({**BODY, "participants": [{"name": "Elsa", "age_group": "7-12"}]}, "guardian_name")],
+     ({**BODY, "participants": [{"name": "Elsa", "age_group": "7-12"}]}, "guardian_name"),
+     ({**BODY, "district": "atlantis"}, "district")],
 )  # fmt: skip
 def test_a_broken_rule_is_a_422_at_its_field_and_saves_nothing(client, body, field):
     make_event(slug="test-api-fel")

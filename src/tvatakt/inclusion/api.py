@@ -5,14 +5,16 @@ import datetime
 
 from django.http import Http404
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import Field, Header, Query, Router, Schema
 from ninja import Status as Answer
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from tvatakt.core.errors import DomainError
 from tvatakt.inclusion import mails, selectors, services
 from tvatakt.inclusion.choices import AgeGroup, EventKind, Language, Need, Status
 from tvatakt.inclusion.services.registrations import MAX_SEATS
-from tvatakt.organisation.models import Organisation
+from tvatakt.organisation import selectors as organisation_selectors
 
 router = Router(tags=["events"])
 KEY_MAX = 100
@@ -65,7 +67,7 @@ class EventFilter(Schema):
 def list_events(request, filters: Query[EventFilter]):
     values = filters.dict()
     if values["district"]:
-        values["district"] = Organisation.objects.filter(slug=values["district"]).first()
+        values["district"] = organisation_selectors.district(values["district"])
         if values["district"] is None:
             raise Http404
     return selectors.upcoming(values).select_related("place__district")  # each place's district gives its slug
@@ -125,9 +127,9 @@ def register(request, slug: str, payload: RegistrationIn, idempotency_key: str =
         return Answer(200, earlier)
     data = payload.dict()
     slug_given = data.pop("district")
-    district = (
-        Organisation.objects.filter(slug=slug_given, kind="district_administration").first() if slug_given else None
-    )
+    district = organisation_selectors.district(slug_given) if slug_given else None
+    if slug_given and district is None:
+        raise DomainError({"district": _("No district is called “%(value)s”.") % {"value": slug_given}})
     people = [services.Person(**person) for person in data.pop("participants")]
     registration = services.register(
         event=event, people=people, idempotency_key=key, district=district, language=(get_language() or "sv")[:2],

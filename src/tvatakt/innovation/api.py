@@ -18,7 +18,7 @@ from tvatakt.inclusion.choices import AgeGroup
 from tvatakt.innovation import selectors, services
 from tvatakt.innovation.choices import IdeaState, Outcome, ParticipantKind, Phase
 from tvatakt.innovation.models import Consultation, Idea, Support
-from tvatakt.organisation.models import Organisation
+from tvatakt.organisation import selectors as organisation_selectors
 
 router = Router(tags=["consultations"])
 
@@ -155,7 +155,7 @@ def create_idea(request, slug: str, payload: IdeaIn):
     district_slug = data.pop("district")
     district = None
     if district_slug:
-        district = Organisation.objects.filter(slug=district_slug, kind="district_administration").first()
+        district = organisation_selectors.district(district_slug)
         if district is None:
             raise DomainError({"district": _("No district is called “%(value)s”.") % {"value": district_slug}})
     idea = services.submit_idea(consultation=consultation, actor=request.auth, district=district, **data)

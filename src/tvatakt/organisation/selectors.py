@@ -39,6 +39,11 @@ def districts() -> QuerySet[Organisation]:
     return Organisation.objects.filter(kind="district_administration", is_active=True).order_by("name")
 
 
+def district(slug: str) -> Organisation | None:
+    """The active district administration with this short name, or None: the API's filters and forms name them."""
+    return districts().filter(slug=slug).first()
+
+
 def unit_list() -> QuerySet[Unit]:
     return Unit.objects.prefetch_related(Prefetch("roles", queryset=_active_roles(Role.UNIT_HEAD), to_attr="heads"))
 
