@@ -4,6 +4,7 @@ The embedded default (no environment at all) keeps its SQLite database and a gen
 key in a data directory, so that a first run needs nothing installed or configured.
 """
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tvatakt.core.ratelimit.ApiRateLimitMiddleware",
     "tvatakt.core.cache.PublicApiCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -219,6 +221,25 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = os.environ.get("TVATAKT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Where residents ask about their personal data (the data protection officer's address), shown on /integritet/.
 PRIVACY_CONTACT = os.environ.get("TVATAKT_PRIVACY_CONTACT", "")
+
+# Rate limits on public forms and API writes (core.ratelimit): per client address, and per person or API key.
+# "20/h" is 20 an hour. A library or a school sends many people through one address, so the limits per address
+# are the looser. TVATAKT_RATE_LIMITS (JSON) changes some: {"idea": ["100/h", "10/h"]}; null turns one side off.
+RATE_LIMITS = {
+    "idea": ("30/h", "10/h"),
+    "support": ("300/h", "100/h"),
+    "comment": ("60/h", "20/h"),
+    "report": ("30/h", "10/h"),
+    "team": ("20/h", None),
+    "registration": ("30/h", None),
+    "feedback": ("30/h", None),
+    "password-reset": ("10/h", None),
+    "api-write": ("600/h", "1200/h"),
+}
+RATE_LIMITS |= {name: tuple(rates) for name, rates in json.loads(os.environ.get("TVATAKT_RATE_LIMITS") or "{}").items()}
+# The header a trusted proxy in front sets to the client's address (e.g. X-Forwarded-For); empty: the connection's.
+_client_ip_header = os.environ.get("TVATAKT_CLIENT_IP_HEADER", "").strip()
+RATELIMIT_CLIENT_IP_HEADER = "HTTP_" + _client_ip_header.upper().replace("-", "_") if _client_ip_header else ""
 
 # Background tasks: the database backend, run by `tvatakt worker`. TVATAKT_TASKS_IMMEDIATE runs
 # them inline instead (tests, and single-process set-ups that want no worker).

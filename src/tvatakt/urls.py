@@ -6,6 +6,7 @@ from django.urls import include, path
 from tvatakt.api.api import api
 from tvatakt.api.views import api_docs
 from tvatakt.core.health import healthz, readyz
+from tvatakt.core.ratelimit import limit
 from tvatakt.web.forms import QueuedPasswordResetForm
 from tvatakt.web.views import LoginView
 
@@ -18,7 +19,7 @@ auth_patterns = [
     path("losenord/byt/klart/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path(
         "losenord/glomt/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        limit("password-reset")(auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm)),
         name="password_reset",
     ),
     path("losenord/glomt/skickat/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),

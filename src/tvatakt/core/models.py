@@ -50,3 +50,20 @@ class TitledInTwoLanguages:
     @property
     def display_description(self) -> str:
         return localized(self, "description")
+
+
+class RateCounter(models.Model):
+    """Hits in one window of one rate limit (see core.ratelimit), when the counters are not in Redis.
+
+    `key` is a hash of the limit's scope and the client address or person: the table holds no addresses."""
+
+    key = models.CharField(max_length=40)
+    window = models.BigIntegerField()
+    hits = models.PositiveIntegerField(default=0)
+    expires_at = models.BigIntegerField(db_index=True)  # seconds since the epoch: when the sweep may delete it
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "window"], name="core_ratecounter_key_window")]
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]}… {self.hits}"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from tvatakt.core.errors import DomainError
 from tvatakt.core.forms import call_service
+from tvatakt.core.ratelimit import limit
 from tvatakt.core.tabular import attachment
 from tvatakt.inclusion import privacy, qr, services, tokens
 from tvatakt.inclusion.choices import Status, needs_guardian
@@ -97,6 +98,7 @@ def _answer(request, registration, answer: str | None, fresh: bool) -> None:
         messages.error(request, exc.messages[0])
 
 
+@limit("feedback")
 def feedback(request, token: str):
     try:
         registration = tokens.read(token, tokens.MANAGE)

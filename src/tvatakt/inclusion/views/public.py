@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from tvatakt.core.cache import public_page
 from tvatakt.core.errors import DomainError
 from tvatakt.core.forms import add_errors
+from tvatakt.core.ratelimit import limit
 from tvatakt.core.tabular import attachment
 from tvatakt.inclusion import selectors, services, tokens
 from tvatakt.inclusion.calendar import events_ics
@@ -83,6 +84,7 @@ def event_feed(request):
     return response
 
 
+@limit("registration")
 @public_page(scopes=("inclusion",), timeout=60, form=True)
 def event_detail(request, slug: str):
     event = selectors.event_page(slug)

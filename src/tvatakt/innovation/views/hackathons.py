@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from tvatakt.core.cache import public_page
 from tvatakt.core.errors import DomainError
 from tvatakt.core.forms import add_errors, call_service
+from tvatakt.core.ratelimit import limit
 from tvatakt.core.tabular import attachment
 from tvatakt.innovation import hackathon_selectors as selectors
 from tvatakt.innovation import services, tokens
@@ -63,6 +64,7 @@ def challenge_detail(request, slug: str, challenge: str):
     return render(request, "innovation/challenge_detail.html", context)
 
 
+@limit("team")
 def team_register(request, slug: str):
     hackathon = _hackathon(slug)
     form = TeamForm(request.POST or None, hackathon=hackathon, prefix="t")

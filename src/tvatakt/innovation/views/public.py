@@ -16,6 +16,7 @@ from tvatakt.core.cache import public_page
 from tvatakt.core.charts import bar_chart
 from tvatakt.core.errors import DomainError
 from tvatakt.core.forms import call_service
+from tvatakt.core.ratelimit import limit
 from tvatakt.innovation import selectors, services, tokens
 from tvatakt.innovation.choices import PHASE_ORDER, IdeaState
 from tvatakt.innovation.forms import CommentForm, IdeaFilterForm, IdeaForm, OnBehalfForm, ReportForm
@@ -69,6 +70,7 @@ def _idea_form_page(request, consultation, form, *, title: str, intro: str, on_b
     return render(request, "innovation/idea_form.html", context, status=422 if form.errors else 200)
 
 
+@limit("idea")
 def idea_create(request, slug: str):
     consultation = _consultation(slug)
     if request.method == "POST" and request.POST.get("website"):  # the honeypot: a robot, told what a person is
@@ -138,6 +140,7 @@ def idea_detail(request, slug: str, pk: int):
     return _idea_page(request, _idea(request, slug, pk), CommentForm())
 
 
+@limit("support")
 @require_POST
 def idea_support(request, slug: str, pk: int):
     """Support, or take the support back. The button says which; a second support is refused with a message."""
@@ -159,6 +162,7 @@ def idea_support(request, slug: str, pk: int):
     return redirect(idea.get_absolute_url() + "#support")
 
 
+@limit("comment")
 @require_POST
 def idea_comment(request, slug: str, pk: int):
     idea = _idea(request, slug, pk)
@@ -173,6 +177,7 @@ def idea_comment(request, slug: str, pk: int):
     return _idea_page(request, idea, form, status=422)
 
 
+@limit("report")
 def idea_report(request, slug: str, pk: int):
     """Ask moderation to look at the idea, or at one of its comments (?comment=<id>). Anyone may, without an
     account."""

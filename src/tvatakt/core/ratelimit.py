@@ -1,0 +1,186 @@
+"""Rate limits on the public forms and the API's writes: per client address, and per person or API key.
+
+The counters are shared by every worker and every node: in Redis when the cache is Redis (an atomic INCR), and
+otherwise in the database (one conditional UPDATE per hit, which both SQLite and PostgreSQL do atomically). A
+per-process counter would let N workers take N times the limit. Windows are fixed (the hour from :00), which is
+simple to explain in a message: "try again in 12 minutes".
+
+The counter keys are hashes, so the table and Redis hold no addresses. A library or a school sends many people
+through one address; the limits per address are set for that, and the limits per person are tighter.
+"""
+
+import functools
+import hashlib
+import ipaddress
+import secrets
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import ngettext
+
+UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+SWEEP_ONE_IN = 200
+
+
+@dataclass(frozen=True)
+class Rate:
+    hits: int
+    seconds: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Rate":
+        """'20/h' is 20 hits an hour; '5/10m' is 5 in ten minutes."""
+        hits, period = text.split("/")
+        number = period.rstrip("smhd") or "1"
+        return cls(int(hits), int(number) * UNITS[period[-1]])
+
+
+class RateLimited(Exception):
+    """Over the limit: `retry_after` seconds until the window turns."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = max(1, retry_after)
+
+    @property
+    def message(self) -> str:
+        minutes = -(-self.retry_after // 60)
+        return ngettext(
+            "You have sent many times in a short while. Try again in %(count)d minute.",
+            "You have sent many times in a short while. Try again in %(count)d minutes.",
+            minutes,
+        ) % {"count": minutes}
+
+
+def client_address(request) -> str:
+    """The client's address, from the header the proxy in front sets (TVATAKT_CLIENT_IP_HEADER) when one is
+    configured, else the connection's. An IPv6 client counts by its /64, which one household or device holds."""
+    header = getattr(settings, "RATELIMIT_CLIENT_IP_HEADER", "")
+    raw = request.META.get(header, "") if header else ""
+    # The proxy appends the address it saw: the last entry is the one no client can forge.
+    raw = raw.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
+    try:
+        address = ipaddress.ip_address(raw)
+    except ValueError:
+        return "unknown"
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return str(address)
+
+
+def _key(scope: str, who: str) -> str:
+    return hashlib.sha256(f"{settings.SECRET_KEY}|{scope}|{who}".encode()).hexdigest()[:40]
+
+
+def _count_in_redis(key: str, window: int, rate: Rate) -> int:
+    name = f"rl:{key}:{window}"
+    cache.add(name, 0, timeout=rate.seconds + 5)
+    return cache.incr(name)
+
+
+def _count_in_database(key: str, window: int, rate: Rate) -> int:
+    from tvatakt.core.models import RateCounter
+
+    counters = RateCounter.objects.filter(key=key, window=window)
+    if not counters.update(hits=F("hits") + 1):
+        if secrets.randbelow(SWEEP_ONE_IN) == 0:  # now and then a new counter clears the ended ones: no worker needed
+            sweep()
+        try:
+            with transaction.atomic():
+                RateCounter.objects.create(key=key, window=window, hits=1, expires_at=(window + 1) * rate.seconds)
+                return 1
+        except IntegrityError:  # another worker created it between our UPDATE and INSERT
+            counters.update(hits=F("hits") + 1)
+    return counters.values_list("hits", flat=True).get()
+
+
+def _uses_redis() -> bool:
+    return settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+
+
+def hit(scope: str, who: str, rate: Rate | str, *, now: float | None = None) -> None:
+    """Count one hit by `who` in `scope`; raise RateLimited once the window's hits are over the rate."""
+    rate = Rate.parse(rate) if isinstance(rate, str) else rate
+    now = time.time() if now is None else now
+    window = int(now // rate.seconds)
+    key = _key(scope, who)
+    hits = _count_in_redis(key, window, rate) if _uses_redis() else _count_in_database(key, window, rate)
+    if hits > rate.hits:
+        raise RateLimited(int((window + 1) * rate.seconds - now))
+
+
+def check(request, scope: str, *, person: str = "") -> None:
+    """Count a request against the scope's limits (settings.RATE_LIMITS): the client address's, and the person's
+    (a signed-in user, or `person`: an API key) when the scope has one."""
+    per_address, per_person = settings.RATE_LIMITS[scope]
+    if per_address:
+        hit(f"{scope}:ip", client_address(request), per_address)
+    user = getattr(request, "user", None)
+    if not person and user is not None and user.is_authenticated:
+        person = str(user.pk)
+    if per_person and person:
+        hit(f"{scope}:person", person, per_person)
+
+
+def limit(scope: str, methods=("POST",)):
+    """A view decorator: over the limit, the answer is a page saying when to try again, with 429 and Retry-After.
+
+    Only the methods that change something count: reading the form is free."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def limited(request, *args, **kwargs):
+            if request.method in methods:
+                try:
+                    check(request, scope)
+                except RateLimited as exc:
+                    return too_many(request, exc)
+            return view(request, *args, **kwargs)
+
+        return limited
+
+    return decorate
+
+
+def too_many(request, exc: RateLimited):
+    response = render(request, "429.html", {"message": exc.message}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+class ApiRateLimitMiddleware:
+    """Every write to the API (any method but GET, HEAD and OPTIONS) counts against the "api-write" limits: the
+    client address's, and the key's when one is sent. Over either, 429 in JSON with Retry-After. Endpoints added
+    later are covered without a line of their own."""
+
+    SAFE = {"GET", "HEAD", "OPTIONS"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.SAFE and request.path.startswith("/api/"):
+            # The key itself, hashed, names the client: no database read to find whose it is.
+            credentials = request.headers.get("Authorization", "")
+            person = "key:" + hashlib.sha256(credentials.encode()).hexdigest()[:32] if credentials else ""
+            try:
+                check(request, "api-write", person=person)
+            except RateLimited as exc:
+                response = JsonResponse({"detail": exc.message}, status=429)
+                response["Retry-After"] = str(exc.retry_after)
+                return response
+        return self.get_response(request)
+
+
+def sweep(*, now: float | None = None) -> int:
+    """Delete the database's counters whose windows have ended."""
+    from tvatakt.core.models import RateCounter
+
+    now = time.time() if now is None else now
+    return RateCounter.objects.filter(expires_at__lt=now).delete()[0]
