@@ -1,7 +1,7 @@
 """Rate limits on the public forms and the API's writes: per client address, and per person or API key.
 
 The counters are shared by every worker and every node: in Redis when the cache is Redis (an atomic INCR), and
-otherwise in the database (one conditional UPDATE per hit, which both SQLite and PostgreSQL do atomically). A
+otherwise in the database (one upsert per hit, which both SQLite and PostgreSQL do atomically). A
 per-process counter would let N workers take N times the limit. Windows are fixed (the hour from :00), which is
 simple to explain in a message: "try again in 12 minutes".
 
@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import ngettext
@@ -85,19 +84,21 @@ def _count_in_redis(key: str, window: int, rate: Rate) -> int:
 
 
 def _count_in_database(key: str, window: int, rate: Rate) -> int:
+    """One statement, atomic on both databases: the first hit inserts the counter, a later one (or one racing it
+    from another worker) adds to it, and the count comes back (SQLite 3.35+ and PostgreSQL both RETURN)."""
     from tvatakt.core.models import RateCounter
 
-    counters = RateCounter.objects.filter(key=key, window=window)
-    if not counters.update(hits=F("hits") + 1):
-        if secrets.randbelow(SWEEP_ONE_IN) == 0:  # now and then a new counter clears the ended ones: no worker needed
-            sweep()
-        try:
-            with transaction.atomic():
-                RateCounter.objects.create(key=key, window=window, hits=1, expires_at=(window + 1) * rate.seconds)
-                return 1
-        except IntegrityError:  # another worker created it between our UPDATE and INSERT
-            counters.update(hits=F("hits") + 1)
-    return counters.values_list("hits", flat=True).get()
+    if secrets.randbelow(SWEEP_ONE_IN) == 0:  # now and then a hit clears the ended counters: no worker needed
+        sweep()
+    table = connection.ops.quote_name(RateCounter._meta.db_table)
+    key_, window_, hits, expires = (connection.ops.quote_name(name) for name in ("key", "window", "hits", "expires_at"))
+    sql = (
+        f"INSERT INTO {table} ({key_}, {window_}, {hits}, {expires}) VALUES (%s, %s, 1, %s) "  # noqa: S608 - names are the model's, quoted
+        f"ON CONFLICT ({key_}, {window_}) DO UPDATE SET {hits} = {table}.{hits} + 1 RETURNING {hits}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, window, (window + 1) * rate.seconds])
+        return cursor.fetchone()[0]
 
 
 def _uses_redis() -> bool:
