@@ -1,6 +1,29 @@
+import gc
 import os
 
+from django.core.signals import request_finished
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tvatakt.settings")
 application = get_wsgi_application()
+
+# A full garbage collection walks every object the process holds, and a worker holds some 150,000 that live as
+# long as it does (apps, URL patterns, compiled templates, translations). Walking them took 60-90 ms, once every
+# thousand or so requests: that was the p99 of the cached pages (100+ ms, against 1 ms for the rest). Frozen
+# objects are left out of collections (5 ms). Freeze what start-up made, and again after the first requests have
+# loaded the templates and the rest, so nothing long-lived is left for the collector to walk.
+FREEZE_AFTER = {1, 10, 100, 1000}
+_served = 0
+
+
+def _freeze_when_warm(**_kwargs) -> None:
+    # Threads may race on the count; a freeze missed or repeated costs nothing.
+    global _served
+    _served += 1
+    if _served in FREEZE_AFTER:
+        gc.freeze()
+
+
+gc.collect()
+gc.freeze()
+request_finished.connect(_freeze_when_warm, dispatch_uid="tvatakt-gc-freeze")
