@@ -15,11 +15,12 @@ COMING = "/hackathon/hacka-klimatet/"
 FINISHED = "/hackathon/hacka-skolvagen/"
 
 
-def team_link(log_path, email: str) -> str:
-    """The path of the team's link in the latest e-mail to `email`, as the console backend wrote it to the log."""
+def team_link(log_path, email: str, kind: str = "lag") -> str:
+    """The path of the team's (or with kind="samtycke" the guardian's) link in the latest e-mail to `email`, as the
+    console backend wrote it to the log."""
     text = log_path.read_text(encoding="utf-8", errors="replace")
     message = text[text.rindex(f"To: {email}") :]
-    return re.search(r"https?://[^\s]*?(/(?:en/)?hackathon/lag/[^\s/]+/)", message).group(1)
+    return re.search(rf"https?://[^\s]*?(/(?:en/)?hackathon/{kind}/[^\s/]+/)", message).group(1)
 
 
 def test_register_a_team_with_the_keyboard_alone(server, narrow_page, tmp_path_factory):
@@ -63,6 +64,33 @@ def test_register_a_team_with_the_keyboard_alone(server, narrow_page, tmp_path_f
     print("\n" + table(results))
     assert [r for r in results if not r.ok and r.status != 400] == []
     assert [r.violations for r in results] == [[]] * len(results)
+
+
+def test_a_guardians_consent_page_passes_and_the_yes_is_recorded(server, narrow_page, tmp_path_factory):
+    """A member under 18 needs a guardian's yes: the guardian's page from the e-mailed link, and its answer."""
+    page, base, who = narrow_page, server.rstrip("/"), "anonymous"
+    page.goto(base + COMING + "anmal-lag/")
+    page.fill("#id_t-name", "Unga luftlaget")
+    page.locator("[name='t-challenge']").first.check()
+    page.fill("#id_t-contact_name", "Maja Berg")
+    page.fill("#id_t-contact_email", "e2e-unga@example.org")
+    page.fill("#id_m-0-name", "Elsa Berg")
+    page.select_option("#id_m-0-kind", index=1)
+    page.check("#id_m-0-under_18")
+    page.fill("#id_m-0-guardian_name", "Maja Berg")
+    page.fill("#id_m-0-guardian_email", "e2e-vardnadshavare@example.org")
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").last.click()
+    assert page.locator("main .errorlist").all_inner_texts() == []
+    link = team_link(tmp_path_factory.getbasetemp() / "server.log", "e2e-vardnadshavare@example.org", "samtycke")
+    results = [audit(page, base + link, who)]
+    assert "Elsa Berg" in page.locator("main").inner_text()
+    with page.expect_navigation():
+        page.locator("main button[value=yes]").click()
+    results.append(audit_shown(page, who))
+    assert page.locator("main").inner_text().count("Elsa Berg") >= 1 and page.locator("main button").count() == 0
+    print("\n" + table(results))
+    assert [r for r in results if not r.ok] == []
 
 
 def test_the_jurys_pages_pass(server, narrow_page):

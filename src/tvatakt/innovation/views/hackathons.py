@@ -17,7 +17,7 @@ from tvatakt.core.forms import add_errors, call_service
 from tvatakt.core.ratelimit import limit
 from tvatakt.core.tabular import attachment
 from tvatakt.innovation import hackathon_selectors as selectors
-from tvatakt.innovation import services, tokens
+from tvatakt.innovation import organising_selectors, services, tokens
 from tvatakt.innovation.forms_hackathon import FileForm, MemberFormSet, SubmissionForm, TeamForm
 from tvatakt.innovation.models import SubmissionFile
 from tvatakt.innovation.services.judging import PLACES, shares
@@ -37,7 +37,9 @@ def _hackathon(slug: str):
 @public_page
 def hackathon_list(request):
     page = Paginator(selectors.hackathon_list(), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "innovation/hackathon_list.html", {"page": page, "now": timezone.now()})
+    # Only a signed-in person may organise, and their pages are never cached: the link stays out of the shared cache.
+    context = {"page": page, "now": timezone.now(), "organises": organising_selectors.may_organise(request.user)}
+    return render(request, "innovation/hackathon_list.html", context)
 
 
 @public_page

@@ -17,7 +17,7 @@ from tvatakt.core.charts import bar_chart
 from tvatakt.core.errors import DomainError
 from tvatakt.core.forms import call_service
 from tvatakt.core.ratelimit import limit
-from tvatakt.innovation import selectors, services, tokens
+from tvatakt.innovation import organising_selectors, selectors, services, tokens
 from tvatakt.innovation.choices import PHASE_ORDER, IdeaState
 from tvatakt.innovation.forms import CommentForm, IdeaFilterForm, IdeaForm, OnBehalfForm, ReportForm
 
@@ -43,7 +43,9 @@ def _idea(request, slug: str, pk: int):
 @public_page
 def consultation_list(request):
     page = Paginator(selectors.consultation_list(), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "innovation/consultation_list.html", {"page": page})
+    # Only a signed-in person may organise, and their pages are never cached: the link stays out of the shared cache.
+    context = {"page": page, "organises": organising_selectors.may_organise(request.user)}
+    return render(request, "innovation/consultation_list.html", context)
 
 
 @public_page
