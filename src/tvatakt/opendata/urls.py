@@ -27,7 +27,7 @@ urlpatterns = [
     path("<str:name>/dra-tillbaka/", publish.dataset_withdraw, name="dataset_withdraw"),
     path("<str:name>/distributioner/ny/", publish.distribution_create, name="distribution_create"),
     path(
-        "oppna-data/<str:name>/distributioner/<uuid:identifier>/ta-bort/",
+        "<str:name>/distributioner/<uuid:identifier>/ta-bort/",
         publish.distribution_remove,
         name="distribution_remove",
     ),
