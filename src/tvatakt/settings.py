@@ -234,12 +234,15 @@ RATE_LIMITS = {
     "registration": ("30/h", None),
     "feedback": ("30/h", None),
     "password-reset": ("10/h", None),
+    "login": ("100/h", None),  # a brake on guessing from one address; a lockout per account is the other half
     "api-write": ("600/h", "1200/h"),
 }
 RATE_LIMITS |= {name: tuple(rates) for name, rates in json.loads(os.environ.get("TVATAKT_RATE_LIMITS") or "{}").items()}
 # The header a trusted proxy in front sets to the client's address (e.g. X-Forwarded-For); empty: the connection's.
 _client_ip_header = os.environ.get("TVATAKT_CLIENT_IP_HEADER", "").strip()
 RATELIMIT_CLIENT_IP_HEADER = "HTTP_" + _client_ip_header.upper().replace("-", "_") if _client_ip_header else ""
+# How many proxies in front append to that header: the client's address is that many entries from the right.
+RATELIMIT_TRUSTED_PROXIES = max(1, int(os.environ.get("TVATAKT_CLIENT_IP_PROXIES", "1")))
 
 # Background tasks: the database backend, run by `tvatakt worker`. TVATAKT_TASKS_IMMEDIATE runs
 # them inline instead (tests, and single-process set-ups that want no worker).

@@ -13,7 +13,7 @@ from tvatakt.web.views import LoginView
 handler500 = "tvatakt.web.views.server_error"
 
 auth_patterns = [
-    path("logga-in/", LoginView.as_view(), name="login"),
+    path("logga-in/", limit("login")(LoginView.as_view()), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("losenord/byt/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("losenord/byt/klart/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

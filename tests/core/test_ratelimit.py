@@ -63,6 +63,10 @@ def test_the_counters_hold_no_addresses_and_the_ended_ones_are_swept():
          "203.0.113.9"),  # the proxy's own entry is the last one; the first is whatever the client wrote
         ("", {"REMOTE_ADDR": "2001:db8:1:2:aaaa::1"}, "2001:db8:1:2::"),  # an IPv6 client counts by its /64
         ("", {"REMOTE_ADDR": "nonsense"}, "unknown"),
+        ("", {"REMOTE_ADDR": "::ffff:198.51.100.7"}, "198.51.100.7"),  # IPv4 through a dual-stack socket: itself
+        ("HTTP_X_FORWARDED_FOR", {"HTTP_X_FORWARDED_FOR": "203.0.113.9:51234"}, "203.0.113.9"),  # with a port
+        ("HTTP_X_FORWARDED_FOR", {"HTTP_X_FORWARDED_FOR": "[2001:db8:5::1]:443"}, "2001:db8:5::"),
+        ("HTTP_X_FORWARDED_FOR", {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "garbage"}, "10.0.0.1"),
     ],
 )  # fmt: skip
 def test_the_client_address_is_the_connections_or_the_trusted_proxys(header, meta, expected):
@@ -70,6 +74,53 @@ def test_the_client_address_is_the_connections_or_the_trusted_proxys(header, met
     request.META.update(meta)
     with override_settings(RATELIMIT_CLIENT_IP_HEADER=header):
         assert ratelimit.client_address(request) == expected
+
+
+def test_behind_two_proxies_the_address_is_the_second_from_the_right():
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.20, 10.0.0.2")
+    with override_settings(RATELIMIT_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR", RATELIMIT_TRUSTED_PROXIES=2):
+        assert ratelimit.client_address(request) == "198.51.100.20"
+
+
+@pytest.mark.parametrize("rates", [("100/h",), "100/h", ("5/0h", None), ("tio/h", None), ("10/w", None), ("0/h", None)])
+def test_a_rate_written_wrong_stops_the_start_with_a_message(rates):
+    from django.core.checks import run_checks
+
+    with limits(idea=rates):
+        errors = [error for error in run_checks() if error.id == "tvatakt.E010"]
+    assert len(errors) == 1 and "idea" in errors[0].msg
+
+
+def test_the_default_rates_pass_the_check():
+    from django.core.checks import run_checks
+
+    assert [error for error in run_checks() if error.id == "tvatakt.E010"] == []
+
+
+def test_the_log_in_form_is_limited_per_address(client):
+    with limits(login=("2/h", None)):
+        answers = [client.post("/logga-in/", {"username": "ambassador", "password": "fel"}) for _ in range(3)]
+    assert [a.status_code for a in answers][2] == 429 and 429 not in [a.status_code for a in answers][:2]
+
+
+def test_ideas_and_supports_through_the_api_have_the_forms_limits_per_key(person):
+    from django.test import Client
+
+    from tvatakt.api.services import api_token_create
+
+    consultation = make_consultation()
+    _token, key = api_token_create(actor=person("medborgare"), name="test")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+    body = {"title": "Bättre wifi", "body": "Svårt att ringa.", "kind": "citizen"}
+    url = f"/api/v1/consultations/{consultation.slug}/ideas"
+    with limits(idea=("100/h", "2/h")):
+        answers = [
+            client.post(url, json.dumps(body), content_type="application/json", REMOTE_ADDR=f"10.2.0.{n}")
+            for n in range(3)
+        ]
+    assert [a.status_code for a in answers] == [201, 201, 429]
+    assert int(answers[2]["Retry-After"]) > 0
+    assert Idea.objects.filter(consultation=consultation).count() == 2
 
 
 def test_a_public_form_over_its_limit_answers_429_in_the_users_language_and_saves_nothing(client):
@@ -100,14 +151,14 @@ def test_a_signed_in_person_has_a_limit_of_their_own_wherever_they_come_from(cli
     assert 429 not in statuses[:2] and statuses[2] == 429
 
 
-def test_api_writes_over_the_limit_answer_429_with_retry_after_and_reads_are_not_counted(client):
+def test_api_registrations_have_the_forms_limit_with_429_and_retry_after_and_reads_are_not_counted(client):
     from tests.inclusion.conftest import make_event
 
     make_event(slug="test-rl-event")
     body = {"contact_name": "Aisha Ali", "email": "aisha@example.se",
             "participants": [{"name": "Aisha Ali", "age_group": "30-49"}]}  # fmt: skip
     url = "/api/v1/events/test-rl-event/registrations"
-    with limits(**{"api-write": ("2/h", None)}):
+    with limits(registration=("2/h", None)):
         for _ in range(5):
             assert client.get("/api/v1/events/test-rl-event").status_code == 200
         answers = [
@@ -119,7 +170,7 @@ def test_api_writes_over_the_limit_answer_429_with_retry_after_and_reads_are_not
     assert Registration.objects.filter(event__slug="test-rl-event").count() == 2
 
 
-def test_an_api_key_has_a_limit_of_its_own():
+def test_every_api_write_counts_against_an_overall_limit_and_an_api_key_has_one_of_its_own():
     request = RequestFactory().post("/api/v1/ideas/1/supports", HTTP_AUTHORIZATION="Bearer tvt_one")
     calls = []
     middleware = ratelimit.ApiRateLimitMiddleware(lambda r: calls.append(r) or "passed")

@@ -4,6 +4,7 @@ Only those who run them get in; every rule is refused at its field with a 422, a
 import datetime
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from tvatakt.core.errors import DomainError, NotAllowed
@@ -213,6 +214,8 @@ def _aware_windows() -> dict:
             "submission_closes": now + 32 * day, "judging_closes": now + 40 * day}  # fmt: skip
 
 
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                      "LOCATION": "test-organising-links"}})  # fmt: skip
 def test_the_new_links_show_only_to_those_who_may_and_never_from_the_shared_cache(client_as, client):
     director = client_as("it-direktor")
     citizen = client_as("medborgare")
@@ -273,6 +276,13 @@ def test_a_window_out_of_order_is_refused_at_its_field_and_nothing_is_saved(clie
     edited = director.post(f"/en/hackathon/{hackathon.slug}/redigera/", _hackathon_post(**{field: value}))
     assert edited.status_code == 422 and message in edited.content.decode()
     assert Hackathon.objects.get(pk=hackathon.pk).title == "Hacka Stockholm"
+
+
+def test_a_date_in_year_one_is_refused_at_its_field_not_a_server_error(client_as):
+    director = client_as("it-direktor")
+    response = director.post(NEW_HACKATHON, _hackathon_post(registration_opens="0001-01-01T00:30", slug="ar-ett"))
+    assert response.status_code == 422 and 'id="id_registration_opens_error"' in response.content.decode()
+    assert not Hackathon.objects.filter(slug="ar-ett").exists()
 
 
 def test_a_hackathon_needs_a_place_or_online_and_a_free_address(client_as):
@@ -398,6 +408,10 @@ def test_questions_are_asked_changed_and_one_a_team_answered_stays(client_as):
                                   "text_2": "Några allergier?", "text_3": "Vegetariskt?"})  # fmt: skip
     assert refused.status_code == 422 and 'id="id_text_1_error"' in refused.content.decode()
     assert list(hackathon.questions.values_list("text", flat=True)) == ["Behöver ni sovplats?", "Allergier?"]
+    # A form opened before the answered question was there leaves it out: refused too, not deleted.
+    stale = director.post(url, {"question_1": allergy.pk, "text_1": "Allergier?"})
+    assert stale.status_code == 422 and "changed meanwhile" in stale.content.decode()
+    assert hackathon.questions.count() == 2
     done = director.post(url, {"question_1": sleep.pk, "text_1": "Behöver ni sovplats i natt?", "required_1": "on",
                                "question_2": allergy.pk, "text_2": "", "text_3": "Vegetariskt?"})  # fmt: skip
     assert done.status_code == 302
@@ -453,3 +467,19 @@ def test_the_whole_setup_through_the_pages_shows_on_the_public_page(client_as):
     assert "Färre bilar" in public and "Effekt" in public
     assert f'href="{base}utmaningar/farre-bilar/redigera/"' not in public
     assert f'href="{base}utmaningar/farre-bilar/redigera/"' in director.get(base).content.decode()
+
+
+def test_the_models_refuse_an_address_word_whichever_door_a_slug_comes_in_by():
+    from django.core.exceptions import ValidationError
+
+    from tvatakt.innovation.models import Challenge
+
+    for instance in (make_consultation(slug="ok-dialog"), make_hackathon(slug="ok-hack")):
+        instance.slug = "ny"
+        with pytest.raises(ValidationError) as refused:
+            instance.full_clean()
+        assert "slug" in refused.value.message_dict
+    challenge = Challenge.objects.filter(hackathon__slug="ok-hack").first()
+    challenge.slug = "jury"
+    with pytest.raises(ValidationError):
+        challenge.full_clean()

@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError
 
 from tvatakt import __version__
 from tvatakt.api.auth import token_auth
+from tvatakt.core.ratelimit import RateLimited, too_many_json
 from tvatakt.council.api import router as council_router
 from tvatakt.inclusion.api import router as inclusion_router
 from tvatakt.innovation.api import router as innovation_router
@@ -54,6 +55,11 @@ def not_allowed(request, exc):
 def rule_broken(request, exc):
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     return api.create_response(request, {"detail": errors}, status=422)
+
+
+@api.exception_handler(RateLimited)
+def too_many(request, exc):
+    return too_many_json(exc)
 
 
 @api.get("/", summary="What this API offers", tags=["meta"], url_name="api-root")

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
@@ -37,7 +38,10 @@ class Rate:
         """'20/h' is 20 hits an hour; '5/10m' is 5 in ten minutes."""
         hits, period = text.split("/")
         number = period.rstrip("smhd") or "1"
-        return cls(int(hits), int(number) * UNITS[period[-1]])
+        rate = cls(int(hits), int(number) * UNITS[period[-1]])
+        if rate.hits < 1 or rate.seconds < 1:
+            raise ValueError(text)
+        return rate
 
 
 class RateLimited(Exception):
@@ -58,17 +62,32 @@ class RateLimited(Exception):
 
 
 def client_address(request) -> str:
-    """The client's address, from the header the proxy in front sets (TVATAKT_CLIENT_IP_HEADER) when one is
-    configured, else the connection's. An IPv6 client counts by its /64, which one household or device holds."""
-    header = getattr(settings, "RATELIMIT_CLIENT_IP_HEADER", "")
-    raw = request.META.get(header, "") if header else ""
-    # The proxy appends the address it saw: the last entry is the one no client can forge.
-    raw = raw.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
+    """The client's address: from the header the proxies in front set (TVATAKT_CLIENT_IP_HEADER) when configured,
+    else the connection's. Each trusted proxy appends the address it saw, so the one to believe is the entry
+    TVATAKT_CLIENT_IP_PROXIES from the right; those further left are whatever the client wrote."""
+    header = settings.RATELIMIT_CLIENT_IP_HEADER
+    if header:
+        entries = [entry.strip() for entry in request.META.get(header, "").split(",") if entry.strip()]
+        proxies = settings.RATELIMIT_TRUSTED_PROXIES
+        if len(entries) >= proxies and (address := _normalised(entries[-proxies])):
+            return address
+    return _normalised(request.META.get("REMOTE_ADDR", "")) or "unknown"
+
+
+def _normalised(raw: str) -> str:
+    """The address without a port; an IPv4 client seen through IPv6 as itself; an IPv6 client by its /64, which
+    one household or device holds. Empty when it is not an address."""
+    if raw.startswith("["):  # [2001:db8::1]:443
+        raw = raw[1:].partition("]")[0]
+    elif raw.count(":") == 1:  # 203.0.113.9:51234
+        raw = raw.partition(":")[0]
     try:
         address = ipaddress.ip_address(raw)
     except ValueError:
-        return "unknown"
+        return ""
     if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
         return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
     return str(address)
 
@@ -80,7 +99,11 @@ def _key(scope: str, who: str) -> str:
 def _count_in_redis(key: str, window: int, rate: Rate) -> int:
     name = f"rl:{key}:{window}"
     cache.add(name, 0, timeout=rate.seconds + 5)
-    return cache.incr(name)
+    try:
+        return cache.incr(name)
+    except ValueError:  # evicted between the two calls: this hit starts the count again
+        cache.set(name, 1, timeout=rate.seconds + 5)
+        return 1
 
 
 def _count_in_database(key: str, window: int, rate: Rate) -> int:
@@ -155,6 +178,12 @@ def too_many(request, exc: RateLimited):
     return response
 
 
+def too_many_json(exc: RateLimited) -> JsonResponse:
+    response = JsonResponse({"detail": exc.message}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 class ApiRateLimitMiddleware:
     """Every write to the API (any method but GET, HEAD and OPTIONS) counts against the "api-write" limits: the
     client address's, and the key's when one is sent. Over either, 429 in JSON with Retry-After. Endpoints added
@@ -173,10 +202,26 @@ class ApiRateLimitMiddleware:
             try:
                 check(request, "api-write", person=person)
             except RateLimited as exc:
-                response = JsonResponse({"detail": exc.message}, status=429)
-                response["Retry-After"] = str(exc.retry_after)
-                return response
+                return too_many_json(exc)
         return self.get_response(request)
+
+
+@checks.register
+def check_rates(**_kwargs) -> list:
+    """A rate an operator wrote wrong in TVATAKT_RATE_LIMITS stops the start, rather than every form it limits."""
+    problems = []
+    for scope, rates in settings.RATE_LIMITS.items():
+        try:
+            per_address, per_person = rates
+            for rate in (per_address, per_person):
+                if rate is not None:
+                    Rate.parse(rate)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            problems.append(checks.Error(
+                f"RATE_LIMITS[{scope!r}] = {rates!r}: write two rates such as [\"30/h\", \"10/h\"], or null for one.",
+                id="tvatakt.E010",
+            ))  # fmt: skip
+    return problems
 
 
 def sweep(*, now: float | None = None) -> int:

@@ -10,6 +10,7 @@ from ninja import Field, Header, Query, Router, Schema
 from ninja import Status as Answer
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from tvatakt.core import ratelimit
 from tvatakt.core.errors import DomainError
 from tvatakt.inclusion import mails, selectors, services
 from tvatakt.inclusion.choices import AgeGroup, EventKind, Language, Need, Status
@@ -125,6 +126,7 @@ def register(request, slug: str, payload: RegistrationIn, idempotency_key: str =
     earlier = event.registrations.filter(idempotency_key=key).first() if key else None
     if earlier is not None:
         return Answer(200, earlier)
+    ratelimit.check(request, "registration")  # as the form's; a retry of one already made is not counted
     data = payload.dict()
     slug_given = data.pop("district")
     district = organisation_selectors.district(slug_given) if slug_given else None

@@ -13,6 +13,7 @@ from ninja import Status as Answer
 from ninja.pagination import paginate
 
 from tvatakt.api.auth import token_auth
+from tvatakt.core import ratelimit
 from tvatakt.core.errors import DomainError
 from tvatakt.inclusion.choices import AgeGroup
 from tvatakt.innovation import selectors, services
@@ -150,6 +151,7 @@ def get_idea(request, idea_id: int):
     "field, or when the consultation does not take ideas now.",
 )  # fmt: skip
 def create_idea(request, slug: str, payload: IdeaIn):
+    ratelimit.check(request, "idea", person=str(request.auth.pk))  # the form's limits: a key gives no more
     consultation = _consultation(slug)
     data = payload.dict()
     district_slug = data.pop("district")
@@ -167,6 +169,7 @@ def create_idea(request, slug: str, payload: IdeaIn):
     description="One support per person: a second time answers 409, and the count stays as it was.",
 )  # fmt: skip
 def support_idea(request, idea_id: int):
+    ratelimit.check(request, "support", person=str(request.auth.pk))
     idea = _idea(idea_id)
     try:
         services.support(idea=idea, actor=request.auth)

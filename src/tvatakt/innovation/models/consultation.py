@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from tvatakt.core.models import TimeStampedModel, TitledInTwoLanguages
 from tvatakt.innovation.choices import Phase
+from tvatakt.innovation.models import reserved
+from tvatakt.innovation.models.reserved import NotReserved
 
 
 class Consultation(TitledInTwoLanguages, TimeStampedModel):
-    slug = models.SlugField(_("slug"), unique=True, max_length=80)
+    slug = models.SlugField(_("slug"), unique=True, max_length=80, validators=[NotReserved(reserved.CONSULTATION)])
     title = models.CharField(_("question (Swedish)"), max_length=200)
     title_en = models.CharField(_("question (English)"), max_length=200, blank=True)
     description = models.TextField(_("description (Swedish)"), max_length=4000)

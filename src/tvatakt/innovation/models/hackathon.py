@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from tvatakt.core.i18n import localized
 from tvatakt.core.models import TimeStampedModel, TitledInTwoLanguages
+from tvatakt.innovation.models import reserved
+from tvatakt.innovation.models.reserved import NotReserved
 
 PERSON = settings.AUTH_USER_MODEL
 
 
 class Hackathon(TitledInTwoLanguages, TimeStampedModel):
-    slug = models.SlugField(_("slug"), unique=True, max_length=80)
+    slug = models.SlugField(_("slug"), unique=True, max_length=80, validators=[NotReserved(reserved.HACKATHON)])
     title = models.CharField(_("title (Swedish)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     description = models.TextField(_("description (Swedish)"), max_length=4000)
@@ -83,7 +85,7 @@ class Challenge(TitledInTwoLanguages, models.Model):
     hackathon = models.ForeignKey(
         Hackathon, verbose_name=_("hackathon"), on_delete=models.CASCADE, related_name="challenges"
     )
-    slug = models.SlugField(_("slug"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, validators=[NotReserved(reserved.CHALLENGE)])
     title = models.CharField(_("title (Swedish)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     description = models.TextField(_("problem statement (Swedish)"), max_length=4000)

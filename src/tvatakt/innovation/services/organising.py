@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from tvatakt.core.errors import DomainError
 from tvatakt.core.permissions import require
-from tvatakt.innovation.models import Challenge, Consultation, Criterion, Hackathon, Juror, Question, Score
+from tvatakt.innovation.models import Challenge, Consultation, Criterion, Hackathon, Juror, Question, Score, reserved
 from tvatakt.opendata.models import Dataset
 
 CONSULTATION_FIELDS = ("slug", "title", "title_en", "description", "description_en", "audience", "organisation",
@@ -27,17 +27,13 @@ HACKATHON_FIELDS = ("slug", "title", "title_en", "description", "description_en"
                     *WINDOWS, "rules", "prizes")  # fmt: skip
 CHALLENGE_FIELDS = ("slug", "title", "title_en", "description", "description_en", "organisation")
 # Words the addresses under dialog/ and hackathon/ use already: a slug equal to one would lead to that page instead.
-RESERVED = {
-    Consultation: {"ny", "moderering", "bekrafta"},
-    Hackathon: {"ny", "lag", "samtycke", "filer"},
-    Challenge: {"ny", "anmal-lag", "jury", "resultat", "bidrag", "redigera", "utmaningar", "bedomning", "fragor",
-                "jury-medlemmar"},
-}  # fmt: skip
+RESERVED = {Consultation: reserved.CONSULTATION, Hackathon: reserved.HACKATHON, Challenge: reserved.CHALLENGE}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MOST_DATASETS = 20
 MOST_CRITERIA = 10
 MOST_QUESTIONS = 10
 MOST_WEIGHT = 100
+EARLIEST, LATEST = 2000, 2100  # years a hackathon's dates may fall in
 
 
 @dataclass(frozen=True)
@@ -70,12 +66,12 @@ def _slug(instance: models.Model, given: str, errors: dict, **scope) -> str:
     """The slug asked for, checked; else the current one; else one made from the title that no other has."""
     model = type(instance)
     others = model.objects.filter(**scope).exclude(pk=instance.pk)
-    reserved = RESERVED[model]
+    words = RESERVED[model]
     given = str(given or "").strip().lower()
     if given:
         if len(given) > 80 or not SLUG.match(given):
             errors["slug"] = _("Use at most 80 of the letters a–z, digits and hyphens, as in trygg-skolvag.")
-        elif given in reserved:
+        elif given in words:
             errors["slug"] = _("This address belongs to another page. Choose another.")
         elif others.filter(slug=given).exists():
             errors["slug"] = _("Another one already has this address. Choose another.")
@@ -84,7 +80,7 @@ def _slug(instance: models.Model, given: str, errors: dict, **scope) -> str:
         return instance.slug
     base = slugify(instance.title)[:70].strip("-") or model._meta.model_name
     slug, number = base, 2
-    while slug in reserved or others.filter(slug=slug).exists():
+    while slug in words or others.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 
@@ -150,8 +146,12 @@ def save_consultation(*, actor, consultation: Consultation | None = None, **fiel
 def _windows(hackathon: Hackathon, errors: dict) -> None:
     """Each window in order, the error at the time that comes too early."""
     for name in WINDOWS:
-        if getattr(hackathon, name) is None:
+        value = getattr(hackathon, name)
+        if value is None:
             errors[name] = _("Give the date and time.")
+        elif not EARLIEST <= value.year <= LATEST:  # year 1 cannot even be turned into UTC
+            errors[name] = _("Give a date between the years %(first)s and %(last)s.") % {
+                "first": EARLIEST, "last": LATEST}  # fmt: skip
     order = [
         ("starts_at", "ends_at", _("The hackathon must end after it starts.")),
         ("registration_opens", "registration_closes", _("Registration must close after it opens.")),
@@ -160,7 +160,7 @@ def _windows(hackathon: Hackathon, errors: dict) -> None:
     ]
     for first, then, message in order:
         before, after = getattr(hackathon, first), getattr(hackathon, then)
-        if before is not None and after is not None and after <= before and then not in errors:
+        if before is not None and after is not None and after <= before and not {first, then} & set(errors):
             errors[then] = message
 
 
@@ -282,12 +282,28 @@ def set_rubric(*, actor, hackathon: Hackathon, criteria: Sequence[tuple]) -> lis
 
 def set_questions(*, actor, hackathon: Hackathon, questions: Sequence[QuestionLine]) -> list[Question]:
     """The questions every team answers when it registers, in this order. A question already asked keeps its
-    answers when its words change; one that a team has answered cannot be taken away."""
+    answers when its words change; one that a team has answered cannot be taken away, whether its row was emptied
+    or left out (a form opened before another organiser added one)."""
     require(actor, "innovation.run", hackathon)
-    existing = {question.pk: question for question in hackathon.questions.all()}
-    answered = {key for answers in hackathon.teams.values_list("answers", flat=True) for key in answers or {}}
+    with transaction.atomic():
+        # Locked first, so that a team registering now cannot answer a question this change removes.
+        Hackathon.objects.select_for_update().get(pk=hackathon.pk)
+        existing = {question.pk: question for question in hackathon.questions.all()}
+        answered = {key for answers in hackathon.teams.values_list("answers", flat=True) for key in answers or {}}
+        kept = _question_lines(questions, existing, answered)
+        for order, line in enumerate(kept, start=1):
+            question = existing.pop(line.pk, None) or Question(hackathon=hackathon)
+            question.text, question.text_en, question.required, question.order = (
+                line.text, line.text_en, line.required, order)  # fmt: skip
+            question.save()
+        for question in existing.values():  # left out, and none of them answered: checked above
+            question.delete()
+    return list(hackathon.questions.all())
+
+
+def _question_lines(questions: Sequence[QuestionLine], existing: dict, answered: set) -> list[QuestionLine]:
     errors: dict = {}
-    kept: list[tuple[int, QuestionLine]] = []
+    kept: list[QuestionLine] = []
     for number, line in enumerate(questions, start=1):
         text, text_en = _one_line(line.text), _one_line(line.text_en)
         if line.pk is not None and line.pk not in existing:
@@ -303,23 +319,15 @@ def set_questions(*, actor, hackathon: Hackathon, questions: Sequence[QuestionLi
         for field, value in (("text", text), ("text_en", text_en)):
             if len(value) > Question._meta.get_field("text").max_length:
                 errors[f"{field}_{number}"] = _("Write at most 300 characters.")
-        kept.append((number, QuestionLine(text, text_en, bool(line.required), line.pk)))
+        kept.append(QuestionLine(text, text_en, bool(line.required), line.pk))
+    left_out = set(existing) - {line.pk for line in questions if line.pk is not None}
+    if any(str(pk) in answered for pk in left_out):
+        errors["questions"] = _("A question was changed meanwhile. Open the page again.")
     if len(kept) > MOST_QUESTIONS:
         errors["questions"] = _("Ask at most %(most)s questions.") % {"most": MOST_QUESTIONS}
     if errors:
         raise DomainError(errors)
-    with transaction.atomic():
-        Hackathon.objects.select_for_update().get(pk=hackathon.pk)
-        saved = []
-        for order, (_number, line) in enumerate(kept, start=1):
-            question = existing.pop(line.pk, None) or Question(hackathon=hackathon)
-            question.text, question.text_en, question.required, question.order = (
-                line.text, line.text_en, line.required, order)  # fmt: skip
-            question.save()
-            saved.append(question)
-        for question in existing.values():  # left out: none of them answered, checked above
-            question.delete()
-    return saved
+    return kept
 
 
 def add_juror(*, actor, hackathon: Hackathon, person) -> Juror:
