@@ -168,16 +168,17 @@ def test_api_registrations_have_the_forms_limit_with_429_and_retry_after_and_rea
     assert [a.status_code for a in answers] == [201, 201, 429]
     assert int(answers[2]["Retry-After"]) > 0 and "Försök igen om" in answers[2].json()["detail"]
     assert Registration.objects.filter(event__slug="test-rl-event").count() == 2
+    assert RateCounter.objects.count() == 1  # its own limit only, not the overall one too: one write a request
 
 
 def test_every_api_write_counts_against_an_overall_limit_and_an_api_key_has_one_of_its_own():
-    request = RequestFactory().post("/api/v1/ideas/1/supports", HTTP_AUTHORIZATION="Bearer tvt_one")
+    request = RequestFactory().post("/api/v1/initiatives", HTTP_AUTHORIZATION="Bearer tvt_one")
     calls = []
     middleware = ratelimit.ApiRateLimitMiddleware(lambda r: calls.append(r) or "passed")
     with limits(**{"api-write": ("100/h", "1/h")}):
         assert middleware(request) == "passed"
         assert middleware(request).status_code == 429
-        other = RequestFactory().post("/api/v1/ideas/1/supports", HTTP_AUTHORIZATION="Bearer tvt_two")
+        other = RequestFactory().post("/api/v1/initiatives", HTTP_AUTHORIZATION="Bearer tvt_two")
         assert middleware(other) == "passed"
 
 
