@@ -173,7 +173,13 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        # The content versions (core.cache), in a directory of their own: a file cache lists its whole directory
+        # on every write, and among thousands of cached pages each registration's bump took 2.4 ms.
+        "versions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache-versions"),
+        },
     }
 
 # Language: Swedish first, English complete.

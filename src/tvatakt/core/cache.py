@@ -34,14 +34,25 @@ def _version_key(scope: str) -> str:
     return VERSION_KEY if scope == CONTENT else f"{VERSION_KEY}:{scope}"
 
 
+def _versions():
+    """Where the versions are kept: their own cache when configured (see settings.CACHES), else the default."""
+    return caches["versions"] if "versions" in settings.CACHES else caches["default"]
+
+
 def content_version(scope: str = CONTENT) -> int:
-    cache = caches["default"]
+    cache = _versions()
     key = _version_key(scope)
     version = cache.get(key)
     if version is None:
-        cache.add(key, 1, timeout=None)
+        # A new start (or an evicted version) begins at the clock, not at 1, so that it never meets a version
+        # that pages were cached under before.
+        cache.add(key, _fresh(), timeout=None)
         version = cache.get(key, 1)
     return version
+
+
+def _fresh() -> int:
+    return int(timezone.now().timestamp() * 1000)
 
 
 def bump_content_version(scope: str = CONTENT, **_signal_kwargs) -> None:
@@ -49,12 +60,12 @@ def bump_content_version(scope: str = CONTENT, **_signal_kwargs) -> None:
     scope marks every page stale: the scoped pages are keyed by it too."""
 
     def bump():
-        cache = caches["default"]
+        cache = _versions()
         key = _version_key(scope)
         try:
             cache.incr(key)
         except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
-            cache.set(key, int(timezone.now().timestamp() * 1000), timeout=None)
+            cache.set(key, _fresh(), timeout=None)
 
     transaction.on_commit(bump)
 
