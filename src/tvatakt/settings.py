@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "tvatakt.core",
     "tvatakt.organisation",
     "tvatakt.portfolio",
@@ -81,6 +82,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Outside the cache middleware, so that answers it serves from the cache get the header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,7 +94,6 @@ MIDDLEWARE = [
     "tvatakt.core.ratelimit.ApiRateLimitMiddleware",
     "tvatakt.core.cache.PublicApiCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -283,6 +286,23 @@ _proxy_header = os.environ.get("TVATAKT_PROXY_SSL_HEADER")
 if _proxy_header:
     # Only trust the header when the operator says a proxy sets it: otherwise anyone could claim https.
     SECURE_PROXY_SSL_HEADER = (_proxy_header, "https")
+# Content Security Policy (django-csp): everything from this site only, and no script that is not a file of
+# its own (no inline script, no eval), so text a user wrote can never run as script even if it escaped escaping.
+# Styles may be inline: the SVG charts and a few attributes use them, and style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True

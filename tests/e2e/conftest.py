@@ -116,8 +116,17 @@ def narrow_page(browser):
     context = browser.new_context(viewport={"width": 320, "height": 800})
     page = context.new_page()
     page.set_default_timeout(15_000)
+    watch_policy(page)
     yield page
     context.close()
+
+
+def watch_policy(page) -> None:
+    """Keep what the browser refuses under the Content Security Policy (an inline script or style, a request to
+    another site), for the audit to report as a problem of the page."""
+    page.refused = []
+    page.on("console", lambda message: page.refused.append(message.text) if "Content Security Policy" in message.text
+            else None)  # fmt: skip
 
 
 def log_in(page, base: str, username: str) -> None:

@@ -88,6 +88,9 @@ def _check(page, result: PageResult, axe: bool) -> PageResult:
         result.problems.append("no <h1>")
     if checks["sideways"] and page.viewport_size["width"] <= NARROW["width"]:
         result.problems.append("scrolls sideways at 320 px")
+    refused = getattr(page, "refused", [])
+    result.problems += [f"refused by the Content Security Policy: {text[:120]}" for text in refused]
+    refused.clear()
     if not axe:
         return result
     report = _axe.run(page, options=AXE_OPTIONS).response

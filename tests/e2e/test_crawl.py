@@ -60,12 +60,15 @@ def test_forms_with_errors_pass(server, narrow_page):
 
 
 def test_crawler_catches_a_broken_page(server, narrow_page):
-    """A page with an image without alt text, an input without a label and a wide box must fail."""
+    """A page with an image without alt text, an input without a label, a wide box and an inline script (which
+    the Content Security Policy refuses) must fail."""
     result = audit(narrow_page, server + "e2e-trasig/", "anonymous")
     print("\n" + table([result]))
     found = " ".join(result.violations)
     assert "image-alt" in found and "label" in found
     assert "scrolls sideways at 320 px" in result.problems
+    assert any("Content Security Policy" in problem for problem in result.problems), result.problems
+    assert narrow_page.title() == "Trasig"  # the script did not run
     assert not result.ok
 
 

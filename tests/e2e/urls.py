@@ -6,7 +6,7 @@ from tvatakt.urls import urlpatterns as real_urlpatterns
 
 BROKEN = """<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Trasig</title></head>
 <body><main><h1>Trasig sida</h1><img src="/static/web/site.css"><form><input type="text" name="q"></form>
-<div style="width:600px">bred</div></main></body></html>"""
+<div style="width:600px">bred</div><script>document.title = "körde"</script></main></body></html>"""
 
 
 LINKING = """<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Länk</title></head>
