@@ -39,6 +39,18 @@ def _page(request, template: str, form, **context):
     return render(request, template, {"form": form, **context}, status=422 if form.errors else 200)
 
 
+def _saved(request, form, service, message: str, fields=None, **arguments):
+    """What `service` saved from the posted form (its cleaned data, or `fields()`), with `message` shown on the
+    next page; None on a GET or when a rule is broken (each said at its field on the form)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    data = fields() if fields else form.cleaned_data
+    saved = call_service(form, service, actor=request.user, **arguments, **data)
+    if saved is not None:
+        messages.success(request, message % {"title": getattr(saved, "title", "")})
+    return saved
+
+
 def _hackathon(request, slug: str):
     hackathon = selectors.hackathon_to_organise(slug)
     if hackathon is None:
@@ -57,11 +69,9 @@ def _organisations(request, current=None) -> list:
 @login_required
 def consultation_create(request):
     form = ConsultationForm(_posted(request), organisations=_organisations(request))
-    if request.method == "POST" and form.is_valid():
-        consultation = call_service(form, services.save_consultation, actor=request.user, **form.cleaned_data)
-        if consultation is not None:
-            messages.success(request, _("The consultation is published, open for ideas."))
-            return redirect(consultation)
+    if consultation := _saved(request, form, services.save_consultation, _("The consultation is published, open for "
+                              "ideas.")):  # fmt: skip
+        return redirect(consultation)
     return _page(request, "innovation/organise_consultation.html", form, consultation=None)
 
 
@@ -72,23 +82,18 @@ def consultation_edit(request, slug: str):
     organisations = _organisations(request, consultation.organisation)
     initial = initial_from(consultation, CONSULTATION_FIELDS)
     form = ConsultationForm(_posted(request), initial=initial, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        saved = call_service(form, services.save_consultation, actor=request.user, consultation=consultation,
-                             **form.cleaned_data)  # fmt: skip
-        if saved is not None:
-            messages.success(request, _("Your changes are saved."))
-            return redirect(saved)
+    if saved := _saved(request, form, services.save_consultation, _("Your changes are saved."),
+                       consultation=consultation):  # fmt: skip
+        return redirect(saved)
     return _page(request, "innovation/organise_consultation.html", form, consultation=consultation)
 
 
 @login_required
 def hackathon_create(request):
     form = HackathonForm(_posted(request), organisations=_organisations(request))
-    if request.method == "POST" and form.is_valid():
-        hackathon = call_service(form, services.save_hackathon, actor=request.user, **form.cleaned_data)
-        if hackathon is not None:
-            messages.success(request, _("The hackathon is published. Now add its challenges and its rubric."))
-            return redirect(hackathon)
+    message = _("The hackathon is published. Now add its challenges and its rubric.")
+    if hackathon := _saved(request, form, services.save_hackathon, message):
+        return redirect(hackathon)
     return _page(request, "innovation/organise_hackathon.html", form, hackathon=None)
 
 
@@ -98,12 +103,8 @@ def hackathon_edit(request, slug: str):
     organisations = _organisations(request, hackathon.organisation)
     initial = initial_from(hackathon, HACKATHON_FIELDS)
     form = HackathonForm(_posted(request), initial=initial, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        saved = call_service(form, services.save_hackathon, actor=request.user, hackathon=hackathon,
-                             **form.cleaned_data)  # fmt: skip
-        if saved is not None:
-            messages.success(request, _("Your changes are saved."))
-            return redirect(saved)
+    if saved := _saved(request, form, services.save_hackathon, _("Your changes are saved."), hackathon=hackathon):
+        return redirect(saved)
     return _page(request, "innovation/organise_hackathon.html", form, hackathon=hackathon)
 
 
@@ -140,12 +141,11 @@ def _challenge_page(request, hackathon, challenge):
             "datasets": ", ".join(d.name for d in challenge.datasets.all())}  # fmt: skip
     ticked = selectors.datasets_named(request.POST.getlist("found")) if request.method == "POST" else []
     form = ChallengeForm(_posted(request), initial=initial, owners=owners, found=ticked)
-    if request.method == "POST" and form.is_valid():
-        saved = call_service(form, services.save_challenge, actor=request.user, hackathon=hackathon,
-                             challenge=challenge, datasets=form.chosen(), **form.service_fields())  # fmt: skip
-        if saved is not None:
-            messages.success(request, _("The challenge “%(title)s” is saved.") % {"title": saved.title})
-            return redirect(saved)
+    message = _("The challenge “%(title)s” is saved.")
+    fields = lambda: {"datasets": form.chosen(), **form.service_fields()}  # noqa: E731 - once the form is valid
+    if saved := _saved(request, form, services.save_challenge, message, fields, hackathon=hackathon,
+                       challenge=challenge):  # fmt: skip
+        return redirect(saved)
     return _page(request, "innovation/organise_challenge.html", form, hackathon=hackathon, challenge=challenge,
                  searched=None, found=ticked)  # fmt: skip
 
