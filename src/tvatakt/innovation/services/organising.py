@@ -115,20 +115,34 @@ def _may_run(actor, current: models.Model | None, probe: models.Model) -> None:
         require(actor, "innovation.run", probe)
 
 
+def _apply(instance: models.Model, fields: dict, errors: dict) -> str:
+    """Put the given fields on `instance`, texts trimmed and checked against their columns; returns the slug asked
+    for, which _slug checks once the title is known."""
+    slug = fields.pop("slug", "")
+    _texts(type(instance), fields, errors)
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    return slug
+
+
+def _organised(model, current, *, actor, fields: dict, allowed: tuple[str, ...], no_organisation: str):
+    """The consultation or hackathon to save (`current` read afresh, or a new one by `actor`), once `actor` may
+    run it for the organisation it has and the one it is to have."""
+    _fields(allowed, fields)
+    organisation = fields.get("organisation", current.organisation if current else None)
+    if organisation is None:
+        raise DomainError({"organisation": no_organisation})
+    _may_run(actor, current, model(organisation=organisation))
+    return model.objects.get(pk=current.pk) if current else model(created_by=actor)
+
+
 def save_consultation(*, actor, consultation: Consultation | None = None, **fields) -> Consultation:
     """Create a consultation (in its first phase, open for ideas) or change what it asks and who asks it. The
     phase and the results change through set_phase."""
-    _fields(CONSULTATION_FIELDS, fields)
-    organisation = fields.get("organisation", consultation.organisation if consultation else None)
-    if organisation is None:
-        raise DomainError({"organisation": _("Choose the organisation that asks.")})
-    _may_run(actor, consultation, Consultation(organisation=organisation))
-    instance = Consultation.objects.get(pk=consultation.pk) if consultation else Consultation(created_by=actor)
+    instance = _organised(Consultation, consultation, actor=actor, fields=fields, allowed=CONSULTATION_FIELDS,
+                          no_organisation=_("Choose the organisation that asks."))  # fmt: skip
     errors: dict = {}
-    slug = fields.pop("slug", "")
-    _texts(Consultation, fields, errors)
-    for name, value in fields.items():
-        setattr(instance, name, value)
+    slug = _apply(instance, fields, errors)
     if not instance.title:
         errors["title"] = _("Write the question in Swedish.")
     if not instance.description:
@@ -166,17 +180,11 @@ def _windows(hackathon: Hackathon, errors: dict) -> None:
 
 def save_hackathon(*, actor, hackathon: Hackathon | None = None, **fields) -> Hackathon:
     """Create a hackathon, or change its texts, its organiser and its windows."""
-    _fields(HACKATHON_FIELDS, fields)
-    organisation = fields.get("organisation", hackathon.organisation if hackathon else None)
-    if organisation is None:
-        raise DomainError({"organisation": _("Choose the organisation that organises it.")})
-    _may_run(actor, hackathon, Hackathon(organisation=organisation))
-    instance = Hackathon.objects.get(pk=hackathon.pk) if hackathon else Hackathon(created_by=actor)
+    instance = _organised(Hackathon, hackathon, actor=actor, fields=fields, allowed=HACKATHON_FIELDS,
+                          no_organisation=_("Choose the organisation that organises it."))  # fmt: skip
     errors: dict = {}
-    slug = fields.pop("slug", "")
-    _texts(Hackathon, fields, errors)
-    for name, value in fields.items():
-        setattr(instance, name, bool(value) if name == "online" else value)
+    slug = _apply(instance, fields, errors)
+    instance.online = bool(instance.online)
     if not instance.title:
         errors["title"] = _("Give the hackathon a title in Swedish.")
     if not instance.description:
@@ -215,10 +223,7 @@ def save_challenge(
         raise DomainError(_("This challenge belongs to another hackathon."))
     instance = Challenge.objects.get(pk=challenge.pk) if challenge else Challenge(hackathon=hackathon)
     errors: dict = {}
-    slug = fields.pop("slug", "")
-    _texts(Challenge, fields, errors)
-    for name, value in fields.items():
-        setattr(instance, name, value)
+    slug = _apply(instance, fields, errors)
     if not instance.title:
         errors["title"] = _("Give the challenge a title in Swedish.")
     if not instance.description:
