@@ -81,3 +81,13 @@ def test_a_crawl_that_reaches_a_broken_page_fails(server, narrow_page):
 def test_crawler_catches_a_server_error(server, narrow_page):
     result = audit(narrow_page, server + "e2e-fel/", "anonymous")
     assert result.status == 500 and "HTTP 500" in result.problems
+
+
+def test_crawler_catches_requests_to_other_sites(server, narrow_page):
+    """A page that loads a style sheet and an image from other sites (as a CDN, web font or analytics would) fails,
+    even when no Content Security Policy stops it: the platform makes no third-party requests from any page."""
+    result = audit(narrow_page, server + "e2e-utomstaende/", "anonymous")
+    foreign = [problem for problem in result.problems if "another site" in problem]
+    assert any("cdn.tredje-part.invalid" in problem for problem in foreign), result.problems
+    assert any("bilder.tredje-part.invalid" in problem for problem in foreign), result.problems
+    assert not result.ok
