@@ -107,6 +107,8 @@ def environment() -> tuple[dict[str, str], str]:
     url = os.environ.get("DATABASE_URL", "")
     database = "postgresql" if url.startswith("postgres") else "sqlite"
     env["TVATAKT_DATA_DIR"] = str(ROOT / "bench" / ".data" / database)
+    # Staff pages are timed as the IT director, logged in by password: the second step would time its redirect.
+    env.setdefault("TVATAKT_REQUIRE_TWO_FACTOR", "false")
     if database == "postgresql":
         env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/tvatakt_bench"
         _create_database(env["DATABASE_URL"])

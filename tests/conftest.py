@@ -1,4 +1,5 @@
 import pytest
+from django.http import HttpRequest
 from django.test import Client
 
 from tvatakt.demo.city import DEMO_PASSWORD
@@ -25,7 +26,8 @@ def client_as(db):
 
     def make(username: str) -> Client:
         client = Client()
-        assert client.login(username=username, password=DEMO_PASSWORD)
+        # django-axes counts log-ins by request (address and user name); Client.login() has none to give.
+        assert client.login(request=HttpRequest(), username=username, password=DEMO_PASSWORD)
         return client
 
     return make

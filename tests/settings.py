@@ -8,6 +8,9 @@ os.environ.setdefault("TVATAKT_SECRET_KEY", "test-secret-key-not-for-production-
 from tvatakt.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Two-factor is off for the suite, which logs staff in by password; tests/core/test_login_security*.py turn it on.
+# The lock-out (django-axes) stays on: a log-in in a test passes a request, as axes needs, for it to count.
+TVATAKT_REQUIRE_TWO_FACTOR = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -4,6 +4,7 @@ The embedded default (no environment at all) keeps its SQLite database and a gen
 key in a data directory, so that a first run needs nothing installed or configured.
 """
 
+import datetime
 import json
 import os
 import secrets
@@ -68,7 +69,12 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    # Log-in security: lock-out after failed log-ins, and two-factor codes for staff (core.signin).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "tvatakt.core",
+    "tvatakt.core.signin",
     "tvatakt.organisation",
     "tvatakt.portfolio",
     "tvatakt.council",
@@ -81,6 +87,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "tvatakt.core.requestlog.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     # Outside the cache middleware, so that answers it serves from the cache get the header too.
@@ -91,10 +98,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff who must use two-factor reach nothing but its pages until they have given a code.
+    "tvatakt.core.signin.middleware.TwoFactorMiddleware",
     "tvatakt.core.ratelimit.ApiRateLimitMiddleware",
     "tvatakt.core.cache.PublicApiCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tvatakt.urls"
@@ -148,8 +160,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisation.Person"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user name and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2 for new passwords; a PBKDF2 hash still works, and is rehashed with Argon2 at its owner's next log-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -161,6 +182,25 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:account"
 LOGOUT_REDIRECT_URL = "web:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Lock-out (django-axes, in the database so every worker and node shares it): after this many failed log-ins
+# with one user name from one address, that pair is refused for the cool-off time, counted from the last failure.
+# Another address, or another user name, is not affected. A password reset or an administrator unlocks early.
+AXES_FAILURE_LIMIT = int(os.environ.get("TVATAKT_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("TVATAKT_LOGIN_COOLOFF_MINUTES", "60")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "tvatakt.core.signin.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "tvatakt.core.signin.lockout.username"
+AXES_LOCKOUT_CALLABLE = "tvatakt.core.signin.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Knocking on a locked door does not push its opening further away: the page can say when it opens.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Keep failed attempts only (they expire with the cool-off), not a record of every successful log-in's address.
+AXES_DISABLE_ACCESS_LOG = True
+# Two-factor codes (TOTP, django-otp) for those who can change public records: staff, superusers, the IT director,
+# the council's chair and secretary (core.signin.policy). Off only in the demo and the tests.
+TVATAKT_REQUIRE_TWO_FACTOR = env_bool("TVATAKT_REQUIRE_TWO_FACTOR", default=True)
+OTP_TOTP_ISSUER = os.environ.get("TVATAKT_TWO_FACTOR_ISSUER", "Tvåtakt")
 
 # Cache: shared by every worker. Redis when TVATAKT_REDIS_URL is set, otherwise files in the data directory.
 if os.environ.get("TVATAKT_REDIS_URL"):
@@ -213,6 +253,10 @@ OPENDATA_HARVEST_MAX_BYTES = int(os.environ.get("TVATAKT_OPENDATA_HARVEST_MAX_MB
 OPENDATA_HARVEST_ALLOW_PRIVATE = env_bool("TVATAKT_OPENDATA_HARVEST_ALLOW_PRIVATE")
 # Days after an event that its participants' personal data is kept; then it is erased, leaving the counts.
 INCLUSION_RETENTION_DAYS = int(os.environ.get("TVATAKT_INCLUSION_RETENTION_DAYS", "90"))
+# Days an idea may wait for its e-mail confirmation before it is erased (no one said it was theirs), and days after
+# a hackathon ends that its teams' members' personal data is kept (the team's name and submission stay).
+INNOVATION_UNCONFIRMED_DAYS = int(os.environ.get("TVATAKT_INNOVATION_UNCONFIRMED_DAYS", "30"))
+INNOVATION_TEAM_RETENTION_DAYS = int(os.environ.get("TVATAKT_INNOVATION_TEAM_RETENTION_DAYS", "90"))
 OPENDATA_IMPORT_MAX_BYTES = int(os.environ.get("TVATAKT_OPENDATA_IMPORT_MAX_MB", "10")) * 1024 * 1024
 
 # E-mail: the console by default, SMTP when a host is set.
@@ -261,6 +305,7 @@ WORKER_STARTUP = [
     "tvatakt.opendata.tasks.harvest_sweep_book",
     "tvatakt.inclusion.tasks.sweep_book",
     "tvatakt.innovation.tasks.sweep_book",
+    "tvatakt.core.signin.tasks.sweep_book",
 ]
 TASKS = {
     "default": {
@@ -308,10 +353,27 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Logs go to standard error, as JSON lines by default (one object a line, for a log collector) or as text for a
+# person at a terminal (TVATAKT_LOG_FORMAT=text). Every line carries the id of the request it was logged in.
+# TVATAKT_LOG_LEVEL=INFO adds one line a request (method, path without its query, status, time).
+LOG_FORMAT = os.environ.get("TVATAKT_LOG_FORMAT", "json")
+# Keep a proxy's X-Request-ID (so its logs and ours share ids) only when the operator says a proxy sets it.
+REQUEST_ID_FROM_PROXY = env_bool("TVATAKT_REQUEST_ID_FROM_PROXY")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "tvatakt.core.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "tvatakt.core.requestlog.JsonLines"},
+        "text": {"format": "{asctime} {levelname} {name} [{request_id}] {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text" if LOG_FORMAT == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("TVATAKT_LOG_LEVEL", "WARNING")},
 }
 
@@ -321,6 +383,7 @@ ACCESSIBILITY_EMAIL = os.environ.get("TVATAKT_ACCESSIBILITY_EMAIL", "tillganglig
 # The API paginates with at most this many rows a page.
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200
+NINJA_PAGINATION_CLASS = "tvatakt.api.pagination.BoundedPagination"
 
 # History is the public record of who changed what. Reverting from the admin would restore whole old
 # rows, decisions and all, behind the services' back.

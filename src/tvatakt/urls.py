@@ -7,6 +7,7 @@ from tvatakt.api.api import api
 from tvatakt.api.views import api_docs
 from tvatakt.core.health import healthz, readyz
 from tvatakt.core.ratelimit import limit
+from tvatakt.core.signin import views as signin_views
 from tvatakt.web.forms import QueuedPasswordResetForm
 from tvatakt.web.views import LoginView
 
@@ -15,6 +16,9 @@ handler500 = "tvatakt.web.views.server_error"
 auth_patterns = [
     path("logga-in/", limit("login")(LoginView.as_view()), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    # The second step for staff who must use two-factor: the code, or setting up the app the first time.
+    path("tvastegs/", signin_views.two_factor_verify, name="two_factor_verify"),
+    path("tvastegs/ny/", signin_views.two_factor_setup, name="two_factor_setup"),
     path("losenord/byt/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("losenord/byt/klart/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path(
@@ -25,7 +29,7 @@ auth_patterns = [
     path("losenord/glomt/skickat/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "losenord/nytt/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        signin_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path("losenord/nytt/klart/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),

@@ -3,3 +3,6 @@
 from tvatakt.settings import *  # noqa: F403
 
 ROOT_URLCONF = "tests.e2e.urls"
+# The browser tests log staff in by password (conftest.log_in); the two-factor pages are tested in
+# tests/core/test_login_security_two_factor.py.
+TVATAKT_REQUIRE_TWO_FACTOR = False

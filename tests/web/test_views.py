@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.http import HttpRequest
 from django.test import Client
 
 from tvatakt.demo.city import DEMO_PASSWORD, LOGINS
@@ -104,7 +105,7 @@ def test_forgotten_password_is_reset_by_email(db, client):
     new_password = "en-lang-ny-fras-2026"
     response = client.post(form_url, {"new_password1": new_password, "new_password2": new_password})
     assert response.status_code == 302
-    assert Client().login(username="ambassador", password=new_password)
+    assert Client().login(request=HttpRequest(), username="ambassador", password=new_password)
 
 
 def test_a_weak_new_password_is_refused_next_to_the_field(db, client):

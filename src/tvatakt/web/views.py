@@ -4,9 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from tvatakt.core import processing
 from tvatakt.core.cache import public_page
+from tvatakt.core.signin import selectors as signin_selectors
 from tvatakt.organisation import selectors as organisation_selectors
 from tvatakt.web import selectors
 
@@ -46,14 +49,22 @@ def server_error(request):
     try:
         return HttpResponseServerError(loader.render_to_string("500.html", request=request))
     except Exception:  # the error page must never raise
-        return HttpResponseServerError("Serverfel / Server error", content_type="text/plain; charset=utf-8")
+        code = getattr(request, "id", "-")
+        return HttpResponseServerError(f"Serverfel / Server error ({code})", content_type="text/plain; charset=utf-8")
 
 
 class LoginView(auth_views.LoginView):
-    """Django's log-in page, but a `next` that points back at the log-in page itself is ignored."""
+    """Django's log-in page, but a `next` that points back at the log-in page itself is ignored. Someone who must
+    use two-factor goes from the password straight on to the code (or to setting up their app), then to `next`.
+    django-axes guards the password step: it counts failures and answers a locked-out log-in (core.signin)."""
 
     redirect_authenticated_user = True
 
     def get_redirect_url(self):
         url = super().get_redirect_url()
         return "" if url.split("?")[0] == self.request.path else url
+
+    def get_success_url(self):
+        url = super().get_success_url()
+        step = signin_selectors.two_factor_step(user=self.request.user)
+        return f"{reverse(step)}?{urlencode({'next': url})}" if step else url

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
@@ -15,6 +17,10 @@ class Command(BaseCommand):
         server.add_server_arguments(parser)
 
     def handle(self, *args, host, port, workers, **options):
+        if "TVATAKT_REQUIRE_TWO_FACTOR" not in os.environ:
+            # The demo's staff log in with the printed password alone. The server's workers read the environment.
+            os.environ["TVATAKT_REQUIRE_TWO_FACTOR"] = "false"
+            settings.TVATAKT_REQUIRE_TWO_FACTOR = False
         server.prepare()
         counts = load_demo_city()
         url = f"http://{host}:{port}/"
@@ -22,6 +28,13 @@ class Command(BaseCommand):
         self.stdout.write(summary(counts))
         self.stdout.write("")
         self.stdout.write(_("Demo log-ins (password for all: %(password)s):") % {"password": city.DEMO_PASSWORD})
+        if not settings.TVATAKT_REQUIRE_TWO_FACTOR:
+            self.stdout.write(
+                _(
+                    "Two-factor log-in is off in the demo. In production, staff and the council's officers must "
+                    "give a code from an app (TVATAKT_REQUIRE_TWO_FACTOR)."
+                )
+            )
         for username, first, last, _title, _label, role, *_scope in city.LOGINS:
             label = Role(role).label if role else _("Administrator (staff)")
             self.stdout.write(f"  {username:<16} {first} {last} – {label}")

@@ -1,0 +1,26 @@
+"""Lock-outs in the admin, with an action that says what it does: "Unlock". Devices are django-otp's own admin
+(Two-factor › TOTP devices), where deleting a person's device lets them set up a new one."""
+
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from tvatakt.core.signin import services
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class LockoutAdmin(AccessAttemptAdmin):
+    actions = ["unlock", "cleanup_expired_attempts"]
+
+    @admin.action(description=_("Unlock: let them log in again now"), permissions=["delete"])
+    def unlock(self, request, queryset):
+        count = services.lockout_unlock(attempts=queryset)
+        self.message_user(
+            request,
+            ngettext("Unlocked %(count)d user name and address.", "Unlocked %(count)d user names and addresses.", count)
+            % {"count": count},
+        )
