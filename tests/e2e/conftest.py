@@ -4,6 +4,7 @@ The server runs `tvatakt serve` on a free port with its own data directory. With
 set to PostgreSQL it gets a fresh database of its own (`<name>_e2e`), so the same suite runs on both.
 """
 
+import json
 import os
 import socket
 import subprocess
@@ -42,14 +43,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _database_env() -> dict[str, str]:
+def _database_env(suffix: str = "e2e") -> dict[str, str]:
     url = os.environ.get("DATABASE_URL")
     if not url or not url.startswith("postgres"):
         return {}
     import psycopg
 
     config = dj_database_url.parse(url)
-    name = f"{config['NAME'] or 'tvatakt'}_e2e"
+    name = f"{config['NAME'] or 'tvatakt'}_{suffix}"
     admin = psycopg.connect(
         host=config["HOST"],
         port=config["PORT"] or 5432,
@@ -67,23 +68,30 @@ def _database_env() -> dict[str, str]:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """Base URL of a running `tvatakt serve` over the demo city."""
+    yield from _serve(tmp_path_factory, "e2e")
+
+
+def _serve(tmp_path_factory, name: str, **settings: str):
+    """Serve the demo city from a database and data directory of its own (`name`), with extra settings."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TVATAKT_", "DATABASE_URL"))}
     env.update(
         DJANGO_SETTINGS_MODULE="tests.e2e.settings",
         PYTHONPATH=str(ROOT),
-        TVATAKT_DATA_DIR=str(tmp_path_factory.mktemp("e2e-data")),
+        TVATAKT_DATA_DIR=str(tmp_path_factory.mktemp(f"{name}-data")),
         TVATAKT_TASKS_IMMEDIATE="1",
-        **_database_env(),
+        **_database_env(name),
+        **settings,
     )
     python = [sys.executable, "-m", "tvatakt"]
     subprocess.run([*python, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*python, "load_demo"], env=env, check=True, cwd=ROOT, capture_output=True)
-    log = (tmp_path_factory.getbasetemp() / "server.log").open("w")
+    log = (tmp_path_factory.getbasetemp() / f"{name}-server.log").open("w")
     process = subprocess.Popen(
         [*python, "serve", "--port", str(port), "--workers", "2"], env=env, cwd=ROOT, stdout=log, stderr=log
     )
     base = f"http://127.0.0.1:{port}/"
+    base_env = env
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -94,9 +102,20 @@ def server(tmp_path_factory):
                 process.kill()
                 raise RuntimeError(f"the server did not start; see {log.name}") from None
             time.sleep(0.3)
-    yield base
+    yield (base, base_env) if settings else base
     process.terminate()
     process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def fuzz_server(tmp_path_factory):
+    """A server of its own for the API fuzzing: its writes (ideas, registrations, check-ins) must not change the
+    demo city the other browser tests read. Rate limits are off, or the fuzzer would only meet 429s.
+    Yields the base URL and the environment that reaches its database."""
+    from django.conf import settings
+
+    off = {scope: [None, None] for scope in settings.RATE_LIMITS}
+    yield from _serve(tmp_path_factory, "fuzz", TVATAKT_RATE_LIMITS=json.dumps(off))
 
 
 @pytest.fixture(scope="session")

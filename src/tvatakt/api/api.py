@@ -1,15 +1,20 @@
 """The one NinjaAPI instance. Each app adds its router here."""
 
 import datetime
+import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.signals import got_request_exception
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError
 
 from tvatakt import __version__
+from tvatakt.api import openapi
 from tvatakt.api.auth import token_auth
+from tvatakt.api.types import ObjectBodies
+from tvatakt.core import requestlog
 from tvatakt.core.ratelimit import RateLimited, too_many_json
 from tvatakt.council.api import router as council_router
 from tvatakt.inclusion.api import router as inclusion_router
@@ -19,12 +24,22 @@ from tvatakt.organisation.api import router as organisation_router
 from tvatakt.portfolio.api import router as portfolio_router
 from tvatakt.recognition.api import router as recognition_router
 
-api = NinjaAPI(
+# The logger Django writes its 500s to, so an API fault lands where operators already look.
+logger = logging.getLogger("django.request")
+
+
+class Api(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return openapi.with_error_answers(super().get_openapi_schema(**kwargs))
+
+
+api = Api(
     title="Tvåtakt API",
     version="1",
     description="Units, organisations, clusters, public roles and the two-tempo portfolio of the city's digital "
     "transformation.",
     urls_namespace="api-1",
+    parser=ObjectBodies(),
     docs_url=None,  # our own server-rendered, accessible docs page replaces Swagger UI
 )
 api.add_router("/", organisation_router)
@@ -60,6 +75,18 @@ def rule_broken(request, exc):
 @api.exception_handler(RateLimited)
 def too_many(request, exc):
     return too_many_json(exc)
+
+
+@api.exception_handler(Exception)
+def server_error(request, exc):
+    """Any other fault: logged with its traceback as Django logs a 500, and answered in JSON, not the HTML page,
+    with the request's id so that a client's report finds the log line."""
+    got_request_exception.send(sender=None, request=request)  # as Django does: the test client re-raises it
+    logger.error("Internal Server Error: %s", request.path, exc_info=exc, extra={"status_code": 500})
+    detail = _("Something went wrong on our side. If you report it, give this code: %(code)s")
+    response = api.create_response(request, {"detail": detail % {"code": requestlog.current()}}, status=500)
+    response._has_been_logged = True  # Django would log the 500 a second time, without the traceback
+    return response
 
 
 @api.get("/", summary="What this API offers", tags=["meta"], url_name="api-root")

@@ -6,9 +6,11 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Answer
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from tvatakt.api.auth import token_auth
+from tvatakt.api.pagination import BoundedPagination
+from tvatakt.api.types import IsoDate
 from tvatakt.council import selectors, services
 from tvatakt.council.choices import AdoptionState, MeetingStatus, Method, ProposalState, Scope
 from tvatakt.council.models import Adoption, Meeting
@@ -59,7 +61,7 @@ class AdoptionOut(Schema):
 
 class DecisionFilter(Schema):
     q: str = ""
-    year: int | None = None
+    year: int | None = Field(None, ge=1900, le=2200)
     organisation: str = ""
     status: str = Field("", pattern="^(|in_progress|overdue|done)$")
 
@@ -69,7 +71,7 @@ class ReportIn(Schema):
     seen_state: AdoptionState = Field(..., description="The state you saw; refused if someone reported since.")
     comment: str = ""
     evidence: str = ""
-    date: datetime.date | None = None
+    date: IsoDate | None = None
 
 
 @router.get("/meetings", response=list[MeetingOut], summary="The council's meetings")
@@ -78,7 +80,7 @@ def list_meetings(request):
     return Meeting.objects.order_by("-starts_at")
 
 
-class DecisionPagination(LimitOffsetPagination):
+class DecisionPagination(BoundedPagination):
     """Counts each decision's adoption records for the page returned only."""
 
     def paginate_queryset(self, queryset, pagination, request, **params):

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Header, Query, Router, Schema
 from ninja import Status as Answer
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from tvatakt.core import ratelimit
 from tvatakt.core.errors import DomainError
@@ -64,13 +64,13 @@ class EventFilter(Schema):
 
 
 @router.get("/events", response=list[EventOut], summary="Upcoming events, soonest first")
-@paginate(LimitOffsetPagination)
+@paginate
 def list_events(request, filters: Query[EventFilter]):
     values = filters.dict()
     if values["district"]:
-        values["district"] = organisation_selectors.district(values["district"])
-        if values["district"] is None:
-            raise Http404
+        slug_given, values["district"] = values["district"], organisation_selectors.district(values["district"])
+        if values["district"] is None:  # a mistyped filter is the client's to mend, as in a registration
+            raise DomainError({"district": _("No district is called “%(value)s”.") % {"value": slug_given}})
     return selectors.upcoming(values).select_related("place__district")  # each place's district gives its slug
 
 

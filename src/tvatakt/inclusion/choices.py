@@ -62,7 +62,7 @@ class Need(models.TextChoices):
     COMPANION = "companion", _("A companion (who comes free)")
 
 
-class Status(models.TextChoices):
+class RegistrationStatus(models.TextChoices):
     PENDING_CONSENT = "pending_consent", _("Waiting for a guardian's consent")
     CONFIRMED = "confirmed", _("Confirmed")
     WAITING = "waiting", _("On the waiting list")
@@ -70,6 +70,10 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("a registration", "Cancelled")
     ATTENDED = "attended", _("Attended")
     NO_SHOW = "no_show", _("Did not come")
+
+
+# The API's schema names enums by their class name, and another app has a Status too: the longer name keeps both.
+Status = RegistrationStatus
 
 
 # Statuses that hold seats: the event's seat count is the sum of their seats.

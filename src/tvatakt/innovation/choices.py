@@ -27,7 +27,7 @@ class IdeaState(models.TextChoices):
     HIDDEN = "hidden", pgettext_lazy("an idea", "Hidden")
 
 
-class Outcome(models.TextChoices):
+class IdeaOutcome(models.TextChoices):
     """What became of an idea: the city answers every one."""
 
     NONE = "", _("Not answered yet")
@@ -35,6 +35,10 @@ class Outcome(models.TextChoices):
     IN_STRATEGY = "in_strategy", _("Taken into the strategy")
     INITIATIVE = "initiative", _("Became an initiative")
     NOT_TAKEN = "not_taken", _("Not taken forward")
+
+
+# The API's schema names enums by their class name, and another app has a Outcome too: the longer name keeps both.
+Outcome = IdeaOutcome
 
 
 class MemberKind(models.TextChoices):

@@ -6,6 +6,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from tvatakt.api.types import IsoDate
 from tvatakt.portfolio.dates import quarter_start
 from tvatakt.recognition import selectors
 from tvatakt.recognition.choices import EventKind, Tempo
@@ -15,7 +16,7 @@ router = Router(tags=["recognition"])
 # -- Recognition events and balances ---------------------------------------------------------------------------
 
 
-class EventOut(Schema):
+class RecognitionEventOut(Schema):
     id: int
     kind: EventKind
     subject: str
@@ -41,11 +42,11 @@ class EventOut(Schema):
         return obj.unit.slug if obj.unit_id else None
 
 
-class EventFilter(Schema):
+class RecognitionEventFilter(Schema):
     kind: EventKind | None = None
     organisation: str = ""
     unit: str = ""
-    quarter: datetime.date | None = Field(None, description="Any day of the quarter, e.g. 2026-04-01.")
+    quarter: IsoDate | None = Field(None, description="Any day of the quarter, e.g. 2026-04-01.")
 
 
 class BalanceOut(Schema):
@@ -58,13 +59,13 @@ class BalanceOut(Schema):
 
 class BalanceFilter(Schema):
     level: str = Field("organisation", pattern="^(unit|organisation|cluster)$")
-    quarter: datetime.date | None = Field(None, description="Any day of the quarter; by default the latest.")
+    quarter: IsoDate | None = Field(None, description="Any day of the quarter; by default the latest.")
     quarters: int = Field(1, ge=1, le=8, description="How many quarters up to it to add up: 4 for a year.")
 
 
-@router.get("/recognition/events", response=list[EventOut], summary="Recognition events, newest first")
+@router.get("/recognition/events", response=list[RecognitionEventOut], summary="Recognition events, newest first")
 @paginate
-def list_events(request, filters: Query[EventFilter]):
+def list_events(request, filters: Query[RecognitionEventFilter]):
     quarter = quarter_start(filters.quarter) if filters.quarter else None
     return selectors.events(
         None, kind=filters.kind or "", organisation=filters.organisation, unit=filters.unit, quarter=quarter

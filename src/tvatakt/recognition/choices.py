@@ -7,7 +7,7 @@ class Tempo(models.TextChoices):
     EXPLORATION = "exploration", _("Exploration")
 
 
-class EventKind(models.TextChoices):
+class RecognitionKind(models.TextChoices):
     # Marathon and council: stable delivery.
     GATE_ON_TIME = "gate_on_time", _("A gate passed on or before plan")
     WITHIN_BUDGET = "within_budget", _("Delivered within budget")
@@ -18,6 +18,10 @@ class EventKind(models.TextChoices):
     STOPPED_WITH_LEARNING = "stopped_with_learning", _("An experiment stopped early, with a learning")
     SCALED = "scaled", _("An experiment scaled into operations")
     LESSON_REUSED = "lesson_reused", _("A lesson reused by another organisation")
+
+
+# The API's schema names enums by their class name, and another app has an EventKind too: the longer name keeps both.
+EventKind = RecognitionKind
 
 
 TEMPO = {
