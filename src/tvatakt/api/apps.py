@@ -8,4 +8,7 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self) -> None:
-        from tvatakt.api import permissions  # noqa: F401 - registers the rules
+        from tvatakt.api import (
+            permissions,  # noqa: F401 - registers the rules
+            subject,  # noqa: F401 - registers its part of a person's data
+        )

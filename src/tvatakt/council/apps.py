@@ -8,4 +8,7 @@ class CouncilConfig(AppConfig):
     verbose_name = _("Digitalisation council")
 
     def ready(self) -> None:
-        from tvatakt.council import permissions  # noqa: F401  (registers the rules)
+        from tvatakt.council import (
+            permissions,  # noqa: F401  (registers the rules)
+            subject,  # noqa: F401 - registers its part of a person's data
+        )

@@ -9,7 +9,10 @@ class InclusionConfig(AppConfig):
 
     def ready(self) -> None:
         from tvatakt.core.cache import watch_content
-        from tvatakt.inclusion import permissions  # noqa: F401  (registers the rules)
+        from tvatakt.inclusion import (
+            permissions,  # noqa: F401  (registers the rules)
+            subject,  # noqa: F401 - registers its part of a person's data
+        )
         from tvatakt.inclusion.processing import register_purposes
 
         register_purposes()

@@ -8,7 +8,10 @@ class InnovationConfig(AppConfig):
     verbose_name = _("Open innovation")
 
     def ready(self) -> None:
-        from tvatakt.innovation import permissions  # noqa: F401  (registers the rules)
+        from tvatakt.innovation import (
+            permissions,  # noqa: F401  (registers the rules)
+            subject,  # noqa: F401 - registers its part of a person's data
+        )
         from tvatakt.innovation.processing import register_purposes
 
         register_purposes()

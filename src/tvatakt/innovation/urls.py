@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from tvatakt.innovation.views import hackathons, jury, organising, public, staff
+from tvatakt.innovation.views import hackathons, jury, organising, privacy, public, staff
 
 app_name = "innovation"
 
@@ -8,6 +8,7 @@ app_name = "innovation"
 dialog_patterns = [
     path("", public.consultation_list, name="consultation_list"),
     path("bekrafta/<str:token>/", public.confirm, name="confirm"),
+    path("bekrafta/<str:token>/mina-uppgifter.json", privacy.idea_my_data, name="idea_my_data"),
     path("moderering/", staff.moderation, name="moderation"),
     path("ny/", organising.consultation_create, name="organise_consultation"),
     path("<slug:slug>/", public.consultation_detail, name="consultation"),

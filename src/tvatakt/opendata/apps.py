@@ -8,4 +8,7 @@ class OpendataConfig(AppConfig):
     verbose_name = _("Open data")
 
     def ready(self) -> None:
-        from tvatakt.opendata import permissions  # noqa: F401  (registers the rules)
+        from tvatakt.opendata import (
+            permissions,  # noqa: F401  (registers the rules)
+            subject,  # noqa: F401 - registers its part of a person's data
+        )

@@ -1,10 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tvatakt.core.admin import HistoryAdmin
-from tvatakt.organisation.models import Cluster, Organisation, Person, RoleAssignment, Unit
+from tvatakt.organisation.erasure import erase_person
+from tvatakt.organisation.models import Cluster, ErasureRecord, Organisation, Person, RoleAssignment, Unit
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -19,6 +21,41 @@ class PersonAdmin(UserAdmin):
     fieldsets = (*UserAdmin.fieldsets, (_("Work"), {"fields": ["title"]}))
     list_display = ["username", "first_name", "last_name", "email", "is_staff", "is_active"]
     inlines = [RoleAssignmentInline]
+    actions = ["erase"]
+
+    @admin.action(description=_("Erase the selected people's data (keeps what public records need)"))
+    def erase(self, request, queryset):
+        """The same service as the person's own "erase my account" page: each person in a transaction of its own."""
+        erased = 0
+        for person in queryset:
+            try:
+                erase_person(person, actor=request.user)
+            except ValidationError as exc:  # a rule said no: said, and the others go on
+                self.message_user(request, f"{person.pk}: {' '.join(exc.messages)}", messages.ERROR)
+            except PermissionDenied as exc:
+                self.message_user(request, f"{person.pk}: {exc}", messages.ERROR)
+            else:
+                erased += 1
+        if erased:
+            self.message_user(request, _("%(count)d people erased.") % {"count": erased}, messages.SUCCESS)
+
+
+@admin.register(ErasureRecord)
+class ErasureRecordAdmin(admin.ModelAdmin):
+    """Read only: the record of an erasure is the proof that it was done."""
+
+    list_display = ["erased_at", "person", "by_self", "actor"]
+    list_filter = ["by_self"]
+    date_hierarchy = "erased_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Unit)

@@ -8,4 +8,7 @@ class OrganisationConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self) -> None:
-        from tvatakt.organisation import permissions  # noqa: F401 - registers the rules
+        from tvatakt.organisation import (
+            permissions,  # noqa: F401 - registers the rules
+            subject,  # noqa: F401 - registers its part of a person's data
+        )

@@ -27,6 +27,9 @@ class Person(AbstractUser):
     """Someone who can log in: city staff, council members, ambassadors, startups, citizens."""
 
     title = models.CharField(_("job title"), max_length=150, blank=True)
+    # Set when the person's data was erased (organisation.erasure): the row stays, for the public records that
+    # point at it, but says nothing about who it was.
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("person")
@@ -39,6 +42,8 @@ class Person(AbstractUser):
     @property
     def display_name(self) -> str:
         """The name shown to others. Never the user name, which may be an e-mail address."""
+        if self.erased_at:
+            return str(_("Removed person"))
         return self.get_full_name() or str(_("(no name given)"))
 
 
@@ -247,3 +252,24 @@ class RoleAssignment(TimeStampedModel):
                     % {"organisation": self.organisation, "person": current.person}
                 }
             )
+
+
+class ErasureRecord(models.Model):
+    """That a person's data was erased, when, by whom, and how much in each part of the service. It keeps nothing
+    that was erased: no name, no e-mail address, no user name; the person row it points at is the anonymised one."""
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
+    erased_at = models.DateTimeField(_("erased"), default=timezone.now)
+    by_self = models.BooleanField(_("asked by the person"), default=True)
+    actor = models.ForeignKey(
+        Person, verbose_name=_("done by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    counts = models.JSONField(_("how much, in each part"), default=dict)
+
+    class Meta:
+        verbose_name = _("erasure record")
+        verbose_name_plural = _("erasure records")
+        ordering = ["-erased_at", "-pk"]
+
+    def __str__(self) -> str:
+        return str(_("Erasure of person %(id)s") % {"id": self.person_id})

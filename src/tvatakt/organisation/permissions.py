@@ -68,3 +68,12 @@ rules.add_perm("organisation.edit_unit", is_superuser | is_it_director | is_head
 rules.add_perm("organisation.edit_cluster", is_superuser | is_it_director | is_convener_of)
 rules.add_perm("organisation.manage_roles", is_superuser | is_it_director)
 rules.add_perm("organisation.import_organisations", is_superuser | is_it_director)
+
+
+@rules.predicate
+def is_self(user, person) -> bool:
+    return person is not None and getattr(user, "is_authenticated", False) and user.pk == person.pk
+
+
+# Erasure (organisation.erasure): one's own account, or anyone's by an administrator with every permission.
+rules.add_perm("organisation.erase_person", is_superuser | is_self)

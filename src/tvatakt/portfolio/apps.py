@@ -8,4 +8,7 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Portfolio")
 
     def ready(self) -> None:
-        from tvatakt.portfolio import permissions  # noqa: F401  (registers the rules)
+        from tvatakt.portfolio import (
+            permissions,  # noqa: F401  (registers the rules)
+            subject,  # noqa: F401 - registers its part of a person's data
+        )

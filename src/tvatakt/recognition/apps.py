@@ -8,4 +8,7 @@ class RecognitionConfig(AppConfig):
     verbose_name = _("Recognition")
 
     def ready(self) -> None:
-        from tvatakt.recognition import permissions  # noqa: F401  (registers the rules)
+        from tvatakt.recognition import (
+            permissions,  # noqa: F401  (registers the rules)
+            subject,  # noqa: F401 - registers its part of a person's data
+        )

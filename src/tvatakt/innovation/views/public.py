@@ -120,7 +120,8 @@ def confirm(request, token: str):
             idea = services.confirm_idea(idea=idea)
     except DomainError as exc:
         return render(request, "innovation/bad_link.html", {"message": exc.messages[0]}, status=400)
-    return render(request, "innovation/confirmed.html", {"idea": idea, "consultation": idea.consultation})
+    context = {"idea": idea, "consultation": idea.consultation, "token": token}
+    return render(request, "innovation/confirmed.html", context)
 
 
 def _idea_page(request, idea, comment_form: CommentForm, status: int = 200):
