@@ -153,3 +153,12 @@ def test_unconfirmed_ideas_are_erased_after_thirty_days_with_a_moved_clock(consu
     assert services.erase_unconfirmed() == 0
     assert services.erase_unconfirmed(now=timezone.now() + datetime.timedelta(days=2)) == 1
     assert not Idea.objects.filter(pk=idea.pk).exists()
+
+
+def test_how_long_an_unconfirmed_idea_waits_is_the_operators_to_set(consultation, settings):
+    settings.INNOVATION_UNCONFIRMED_DAYS = 7
+    idea = services.submit_idea(consultation=consultation, email="glomsk@example.se", **idea_fields())
+    services.erase_unconfirmed(now=timezone.now() + datetime.timedelta(days=6))
+    assert Idea.objects.filter(pk=idea.pk).exists()
+    services.erase_unconfirmed(now=timezone.now() + datetime.timedelta(days=8))
+    assert not Idea.objects.filter(pk=idea.pk).exists()

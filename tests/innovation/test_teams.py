@@ -151,3 +151,14 @@ def test_the_people_of_teams_are_erased_90_days_after_the_hackathon(hackathon):
     assert team.name == "Team Trygg" and team.submission.title == "Skolvägen"  # the results stay
     with pytest.raises(DomainError):
         tokens.read_team(tokens.make_team(team))
+
+
+def test_how_long_a_teams_people_are_kept_is_the_operators_to_set(hackathon, settings):
+    settings.INNOVATION_TEAM_RETENTION_DAYS = 10
+    team = make_team(hackathon, members=[member("Elsa Lind", "student")])
+    services.erase_teams(now=hackathon.ends_at + datetime.timedelta(days=9))
+    team.refresh_from_db()
+    assert team.erased_at is None
+    services.erase_teams(now=hackathon.ends_at + datetime.timedelta(days=11))
+    team.refresh_from_db()
+    assert team.erased_at is not None and team.members.get().name == ""

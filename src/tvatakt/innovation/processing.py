@@ -1,5 +1,6 @@
 """What the consultations hold about people, and why: the innovation app's part of the record of processing."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tvatakt.core.processing import LegalBasis, Purpose, register
@@ -9,17 +10,17 @@ AREA = _("Consultations: ideas for the city")
 
 def _with_the_consultation() -> str:
     return str(_("Kept with the consultation, as the city's record of what people said. An idea that is never "
-                 "confirmed is erased after 30 days."))  # fmt: skip
+                 "confirmed is erased after %(days)s days.")
+               % {"days": settings.INNOVATION_UNCONFIRMED_DAYS})  # fmt: skip
 
 
 HACKATHONS = _("Hackathons: teams, and what they hand in")
 
 
 def _after_the_hackathon() -> str:
-    from tvatakt.innovation.services.teams import TEAM_DAYS
-
     return str(_("The members' names, contacts, guardians and answers are erased %(days)s days after the hackathon "
-                 "ends. The team's name and its submission stay with the results.") % {"days": TEAM_DAYS})  # fmt: skip
+                 "ends. The team's name and its submission stay with the results.")
+               % {"days": settings.INNOVATION_TEAM_RETENTION_DAYS})  # fmt: skip
 
 
 def register_purposes() -> None:

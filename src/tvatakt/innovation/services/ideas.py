@@ -4,6 +4,7 @@ checked here, for the form and the API alike."""
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +16,6 @@ from tvatakt.innovation.choices import IdeaState, ParticipantKind
 from tvatakt.innovation.models import Consultation, Idea
 
 PER_ADDRESS_A_DAY = 5  # ideas from one e-mail address in 24 hours, without an account: more is a robot
-UNCONFIRMED_DAYS = 30  # an idea never confirmed is erased after this
 
 
 def _check(consultation: Consultation, fields: dict) -> None:
@@ -85,9 +85,9 @@ def confirm_idea(*, idea: Idea, now: datetime.datetime | None = None) -> Idea:
 
 
 def erase_unconfirmed(*, now: datetime.datetime | None = None) -> int:
-    """Ideas never confirmed are erased after UNCONFIRMED_DAYS: no one said they were theirs."""
+    """Ideas never confirmed are erased after INNOVATION_UNCONFIRMED_DAYS: no one said they were theirs."""
     now = now or timezone.now()
-    cutoff = now - datetime.timedelta(days=UNCONFIRMED_DAYS)
+    cutoff = now - datetime.timedelta(days=settings.INNOVATION_UNCONFIRMED_DAYS)
     unconfirmed = Idea.objects.filter(state=IdeaState.PENDING, created_at__lt=cutoff)
     count = unconfirmed.count()
     unconfirmed.delete()

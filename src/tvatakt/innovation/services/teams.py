@@ -5,6 +5,7 @@ the deadline and not after. Every rule is checked here, for the forms and any ot
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator, validate_email
@@ -24,7 +25,6 @@ MOST_DATASETS = 20
 MOST_FILES = 5
 FILE_SIZE = 10 * 1024 * 1024
 ANSWER_LENGTH = 1000
-TEAM_DAYS = 90  # after the hackathon ends, the members' personal data is erased; the results stay
 
 
 @dataclass(frozen=True)
@@ -243,10 +243,12 @@ def remove_file(*, team: Team, file: SubmissionFile, now: datetime.datetime | No
 
 
 def erase_teams(*, now: datetime.datetime | None = None) -> int:
-    """Erase the people in the teams of hackathons that ended TEAM_DAYS ago. The team's name and submission stay:
-    they are the results. Returns the number of teams erased."""
+    """Erase the people in the teams of hackathons that ended INNOVATION_TEAM_RETENTION_DAYS days ago. The team's
+    name and submission stay: they are the results. Returns the number of teams erased."""
     now = now or timezone.now()
-    teams = Team.objects.filter(erased_at=None, hackathon__ends_at__lt=now - datetime.timedelta(days=TEAM_DAYS))
+    teams = Team.objects.filter(
+        erased_at=None, hackathon__ends_at__lt=now - datetime.timedelta(days=settings.INNOVATION_TEAM_RETENTION_DAYS)
+    )
     ids = list(teams.values_list("pk", flat=True))
     with transaction.atomic():
         TeamMember.objects.filter(team__in=ids).update(

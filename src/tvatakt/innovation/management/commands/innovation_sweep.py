@@ -6,9 +6,10 @@ from tvatakt.innovation import services
 
 class Command(BaseCommand):
     help = (
-        "Erase the ideas given without an account whose e-mail link was never followed, 30 days after they were "
-        "given, and the people in hackathon teams 90 days after the hackathon. `tvatakt worker` does this every day; "
-        "without a worker, run it from cron."
+        "Erase the ideas given without an account whose e-mail link was never followed (after "
+        "TVATAKT_INNOVATION_UNCONFIRMED_DAYS, 30), and the people in hackathon teams after the hackathon (after "
+        "TVATAKT_INNOVATION_TEAM_RETENTION_DAYS, 90). `tvatakt worker` does this every day; without a worker, run it "
+        "from cron."
     )
 
     def handle(self, *args, **options):
