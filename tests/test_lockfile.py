@@ -24,7 +24,7 @@ def test_every_runtime_dependency_is_pinned_within_its_range():
     for line in declared:
         requirement = Requirement(line)
         name = canonicalize_name(requirement.name)
-        assert name in locked, f"{requirement.name} is not in requirements.lock: run pip-compile (see docs/operators.md)"
+        assert name in locked, f"{requirement.name} is not in requirements.lock: lock again (docs/operators.md)"
         assert requirement.specifier.contains(locked[name], prereleases=True), (
             f"requirements.lock pins {requirement.name} {locked[name]}, outside {requirement.specifier}"
         )

@@ -332,3 +332,45 @@ def test_the_admin_revokes_through_the_service(client_as, person):
     assert response.status_code == 200
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+# Scopes: what a key may change
+
+
+def test_a_key_made_on_the_page_only_reads_unless_a_part_is_ticked(client_as, client, person):
+    """Checked by taking the scope check out of TokenAuth: the read-only key's check-in was let through."""
+    browser = client_as("initiativledare")
+    reader = browser.post(KEYS_URL, {"name": "Läsare", "valid_days": "30"}).context["key"]
+    writer = browser.post(KEYS_URL, {"name": "Skrivare", "valid_days": "30", "write_scopes": ["portfolio"]})
+    writer_key = writer.context["key"]
+    assert "portföljen: initiativ" in writer.content.decode()  # what the new key may change, in Swedish
+    assert client.get("/api/v1/me", headers=bearer(reader)).status_code == 200  # every key reads
+    slug = "digital-ko-till-simskolan"
+    body = {"health": "green", "text": "Allt går enligt plan."}
+    refused = client.post(f"/api/v1/initiatives/{slug}/check-ins", body, content_type="application/json",
+                          headers=bearer(reader))  # fmt: skip
+    assert refused.status_code == 403
+    assert "bara läsa" in refused.json()["detail"]
+    allowed = client.post(f"/api/v1/initiatives/{slug}/check-ins", body, content_type="application/json",
+                          headers=bearer(writer_key))  # fmt: skip
+    assert allowed.status_code != 403, allowed.content
+
+
+def test_a_key_for_one_part_cannot_change_another(client, person):
+    _token, key = make_key(person("ambassador"), write_scopes=["portfolio"])
+    report = client.post("/api/v1/adoptions/1/reports", {}, content_type="application/json", headers=bearer(key))
+    assert report.status_code == 403
+
+
+def test_an_unknown_part_is_refused_and_a_key_from_code_keeps_every_part_by_default(person):
+    with pytest.raises(DomainError) as refused:
+        make_key(person("ambassador"), write_scopes=["portfolio", "allt"])
+    assert "write_scopes" in refused.value.message_dict
+    token, _key = make_key(person("ambassador"))
+    assert sorted(token.write_scopes) == ["council", "innovation", "portfolio"]
+
+
+def test_the_keys_page_says_what_each_key_may_change(client_as, person):
+    make_key(person("ambassador"), name="Läsaren", write_scopes=[])
+    page = client_as("ambassador").get(KEYS_URL).content.decode()
+    assert "Läsaren" in page and "den bara läser" in page

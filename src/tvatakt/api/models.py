@@ -13,6 +13,14 @@ KEY_PREFIX = "tvt_"
 SHOWN_LENGTH = len(KEY_PREFIX) + 8
 
 
+class WriteScope(models.TextChoices):
+    """What a key may change besides reading, by part of the service. Every key may read."""
+
+    PORTFOLIO = "portfolio", _("the portfolio: initiatives, check-ins, gate decisions, benefits")
+    COUNCIL = "council", _("the council: reports on how decisions are carried out")
+    INNOVATION = "innovation", _("consultations: ideas and support")
+
+
 def hash_key(key: str) -> str:
     """The stored form of a key. The key is 256 random bits, so a fast hash is enough: nothing to brute-force."""
     return hashlib.sha256(key.encode()).hexdigest()
@@ -37,6 +45,9 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    write_scopes = models.JSONField(
+        _("may change"), default=list, blank=True, help_text=_("The parts of the service the key may change.")
+    )
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -59,6 +70,13 @@ class ApiToken(models.Model):
     @property
     def is_live(self) -> bool:
         return not self.is_revoked and not self.is_expired
+
+    def may_write(self, scope: str) -> bool:
+        return scope in self.write_scopes
+
+    @property
+    def write_scope_labels(self) -> list[str]:
+        return [str(label) for value, label in WriteScope.choices if value in self.write_scopes]
 
     @property
     def status(self) -> str:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tvatakt.api.models import KEY_PREFIX, SHOWN_LENGTH, ApiToken, hash_key
+from tvatakt.api.models import KEY_PREFIX, SHOWN_LENGTH, ApiToken, WriteScope, hash_key
 from tvatakt.core.errors import DomainError, NotAllowed
 from tvatakt.core.permissions import require
 
@@ -18,8 +18,11 @@ MAX_LIFETIME = datetime.timedelta(days=366)  # a year, with room for the seconds
 USE_RECORD_INTERVAL = datetime.timedelta(minutes=1)
 
 
-def api_token_create(*, actor, name: str, expires_at: datetime.datetime | None = None) -> tuple[ApiToken, str]:
-    """Make a key for `actor`. Returns the stored token and the key itself, which is never stored or shown again."""
+def api_token_create(
+    *, actor, name: str, expires_at: datetime.datetime | None = None, write_scopes: list[str] | None = None
+) -> tuple[ApiToken, str]:
+    """Make a key for `actor`. Returns the stored token and the key itself, which is never stored or shown again.
+    `write_scopes`: what the key may change (WriteScope values); None for every part, [] for reading only."""
     if actor is None:
         raise NotAllowed(_("An API key must belong to a person."))
     require(actor, "api.add_apitoken")
@@ -29,6 +32,9 @@ def api_token_create(*, actor, name: str, expires_at: datetime.datetime | None =
         raise DomainError({"expires_at": _("The expiry date must be in the future.")})
     if expires_at > now + MAX_LIFETIME:
         raise DomainError({"expires_at": _("A key can be valid for at most a year.")})
+    write_scopes = WriteScope.values if write_scopes is None else sorted(set(write_scopes))
+    if unknown := set(write_scopes) - set(WriteScope.values):
+        raise DomainError({"write_scopes": _("Unknown parts: %(names)s.") % {"names": ", ".join(sorted(unknown))}})
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(
         person=actor,
@@ -37,6 +43,7 @@ def api_token_create(*, actor, name: str, expires_at: datetime.datetime | None =
         key_hash=hash_key(key),
         created_at=now,
         expires_at=expires_at,
+        write_scopes=write_scopes,
     )
     token.full_clean()
     with transaction.atomic():

@@ -77,8 +77,14 @@ def token_list(request):
     form = ApiTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         expires_at = timezone.now() + datetime.timedelta(days=form.cleaned_data["valid_days"])
-        name = form.cleaned_data["name"]
-        created = call_service(form, services.api_token_create, actor=request.user, name=name, expires_at=expires_at)
+        created = call_service(
+            form,
+            services.api_token_create,
+            actor=request.user,
+            name=form.cleaned_data["name"],
+            expires_at=expires_at,
+            write_scopes=form.cleaned_data["write_scopes"],
+        )
         if created:
             # Rendered, not redirected: the key must not pass through the session or a message cookie.
             token, key = created

@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema
 from ninja import Status as Answer
 from ninja.pagination import paginate
 
-from tvatakt.api.auth import token_auth
+from tvatakt.api.auth import council_key
 from tvatakt.api.pagination import BoundedPagination
 from tvatakt.api.types import IsoDate
 from tvatakt.council import selectors, services
@@ -119,7 +119,7 @@ def list_adoptions(request, decision: str = "", organisation: str = "", state: A
 
 
 @router.post(
-    "/adoptions/{adoption_id}/reports", response={201: AdoptionOut}, auth=token_auth, summary="Report progress"
+    "/adoptions/{adoption_id}/reports", response={201: AdoptionOut}, auth=council_key, summary="Report progress"
 )
 def report(request, adoption_id: int, payload: ReportIn):
     adoption = Adoption.objects.select_related("decision", "organisation").filter(pk=adoption_id).first()

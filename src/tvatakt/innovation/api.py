@@ -12,7 +12,7 @@ from ninja import Field, Query, Router, Schema
 from ninja import Status as Answer
 from ninja.pagination import paginate
 
-from tvatakt.api.auth import token_auth
+from tvatakt.api.auth import innovation_key
 from tvatakt.core import ratelimit
 from tvatakt.core.errors import DomainError
 from tvatakt.inclusion.choices import AgeGroup
@@ -146,7 +146,7 @@ def get_idea(request, idea_id: int):
 
 
 @router.post(
-    "/consultations/{slug}/ideas", response={201: IdeaOut}, auth=token_auth, summary="Give an idea",
+    "/consultations/{slug}/ideas", response={201: IdeaOut}, auth=innovation_key, summary="Give an idea",
     description="The key's owner is the author, and the idea is published at once. 422 with the problem at its "
     "field, or when the consultation does not take ideas now.",
 )  # fmt: skip
@@ -165,7 +165,7 @@ def create_idea(request, slug: str, payload: IdeaIn):
 
 
 @router.post(
-    "/ideas/{idea_id}/supports", response={201: IdeaOut, 409: dict}, auth=token_auth, summary="Support an idea",
+    "/ideas/{idea_id}/supports", response={201: IdeaOut, 409: dict}, auth=innovation_key, summary="Support an idea",
     description="One support per person: a second time answers 409, and the count stays as it was.",
 )  # fmt: skip
 def support_idea(request, idea_id: int):

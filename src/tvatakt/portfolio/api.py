@@ -12,7 +12,7 @@ from ninja import Status as Answer
 from ninja.errors import AuthenticationError
 from ninja.pagination import paginate
 
-from tvatakt.api.auth import token_auth
+from tvatakt.api.auth import portfolio_key, token_auth
 from tvatakt.api.types import IsoDate
 from tvatakt.organisation.models import Cluster, Organisation, Person, Unit
 from tvatakt.portfolio import selectors, services
@@ -278,7 +278,7 @@ def get_initiative(request, slug: str):
     return _initiative(request, slug)
 
 
-@router.post("/initiatives", response={201: InitiativeDetailOut}, auth=token_auth, summary="Create an initiative")
+@router.post("/initiatives", response={201: InitiativeDetailOut}, auth=portfolio_key, summary="Create an initiative")
 def create_initiative(request, payload: InitiativeIn):
     data = _resolve(payload.dict(exclude_none=True))
     data.setdefault("unit", data["process_type"].unit)
@@ -286,7 +286,7 @@ def create_initiative(request, payload: InitiativeIn):
     return Answer(201, _initiative(request, initiative.slug))
 
 
-@router.patch("/initiatives/{slug}", response=InitiativeDetailOut, auth=token_auth, summary="Change an initiative")
+@router.patch("/initiatives/{slug}", response=InitiativeDetailOut, auth=portfolio_key, summary="Change an initiative")
 def update_initiative(request, slug: str, payload: InitiativeChanges):
     initiative = _initiative(request, slug)
     changes = _nulls(_resolve(payload.dict(exclude_unset=True)))
@@ -294,7 +294,9 @@ def update_initiative(request, slug: str, payload: InitiativeChanges):
     return _initiative(request, slug)
 
 
-@router.post("/initiatives/{slug}/check-ins", response={201: InitiativeDetailOut}, auth=token_auth, summary="Check in")
+@router.post(
+    "/initiatives/{slug}/check-ins", response={201: InitiativeDetailOut}, auth=portfolio_key, summary="Check in"
+)
 def check_in(request, slug: str, payload: CheckInIn):
     initiative = _initiative(request, slug)
     services.initiative_check_in(actor=request.auth, initiative=initiative, **payload.dict())
@@ -304,7 +306,7 @@ def check_in(request, slug: str, payload: CheckInIn):
 @router.post(
     "/initiatives/{slug}/gate-decisions",
     response={201: InitiativeDetailOut},
-    auth=token_auth,
+    auth=portfolio_key,
     summary="Decide the gate of the current phase",
 )
 def decide_gate(request, slug: str, payload: GateIn):
@@ -314,7 +316,7 @@ def decide_gate(request, slug: str, payload: GateIn):
 
 
 @router.post(
-    "/initiatives/{slug}/outcome", response=InitiativeDetailOut, auth=token_auth, summary="Decide a sprint's outcome"
+    "/initiatives/{slug}/outcome", response=InitiativeDetailOut, auth=portfolio_key, summary="Decide a sprint's outcome"
 )
 def decide_outcome(request, slug: str, payload: OutcomeIn):
     initiative = _initiative(request, slug)
@@ -323,7 +325,7 @@ def decide_outcome(request, slug: str, payload: OutcomeIn):
 
 
 @router.post(
-    "/initiatives/{slug}/overrun", response=InitiativeDetailOut, auth=token_auth, summary="Resolve an overrun sprint"
+    "/initiatives/{slug}/overrun", response=InitiativeDetailOut, auth=portfolio_key, summary="Resolve an overrun sprint"
 )
 def resolve_overrun(request, slug: str, payload: OverrunIn):
     initiative = _initiative(request, slug)
@@ -334,7 +336,9 @@ def resolve_overrun(request, slug: str, payload: OverrunIn):
     return _initiative(request, slug)
 
 
-@router.post("/initiatives/{slug}/benefits", response={201: BenefitOut}, auth=token_auth, summary="Register a benefit")
+@router.post(
+    "/initiatives/{slug}/benefits", response={201: BenefitOut}, auth=portfolio_key, summary="Register a benefit"
+)
 def create_benefit(request, slug: str, payload: BenefitIn):
     initiative = _initiative(request, slug)
     data = payload.dict()
@@ -347,7 +351,7 @@ def create_benefit(request, slug: str, payload: BenefitIn):
 
 
 @router.post(
-    "/benefits/{benefit_id}/follow-ups", response={201: BenefitOut}, auth=token_auth, summary="Follow up a benefit"
+    "/benefits/{benefit_id}/follow-ups", response={201: BenefitOut}, auth=portfolio_key, summary="Follow up a benefit"
 )
 def follow_up_benefit(request, benefit_id: int, payload: FollowUpIn):
     benefit = Benefit.objects.select_related("initiative").filter(pk=benefit_id).first()
