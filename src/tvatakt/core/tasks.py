@@ -1,6 +1,12 @@
-"""Recurring background work: a task that books its own next run, so that `tvatakt worker` keeps it going."""
+"""Background work that keeps going: a task that books its own next run, so that `tvatakt worker` keeps it going,
+and a task that is tried again, later and later, when it fails."""
+
+import datetime
+import functools
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -22,3 +28,33 @@ def book_once(task, *, run_after=None, lock=None) -> bool:
             return False
         (task.using(run_after=run_after) if run_after else task).enqueue()
     return True
+
+
+# Seconds before each new attempt: an e-mail server that is down for a minute, an hour or a morning.
+RETRY_DELAYS = (60, 5 * 60, 30 * 60, 3 * 60 * 60)
+
+
+def retried(function):
+    """For a task worth trying again when it fails (sending e-mail): put it under @task(). On an exception the
+    same task is queued again after the next of RETRY_DELAYS, with `attempt` counted up, and the exception is
+    raised, so each failed attempt stays in the admin (Django tasks › Task results) with its traceback; after the
+    last one it stays failed there for good. The task must be idempotent: its arguments are ids, and it reads the
+    current state when it runs."""
+
+    @functools.wraps(function)
+    def run(*args, attempt: int = 1, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except Exception:
+            _again(function, args, kwargs, attempt)
+            raise
+
+    return run
+
+
+def _again(function, args, kwargs, attempt: int) -> None:
+    task = import_string(f"{function.__module__}.{function.__qualname__}")
+    if attempt > len(RETRY_DELAYS) or not task.get_backend().supports_defer:  # inline tasks: the caller sees it
+        return
+    delay = datetime.timedelta(seconds=RETRY_DELAYS[attempt - 1])
+    task.using(run_after=timezone.now() + delay).enqueue(*args, attempt=attempt + 1, **kwargs)

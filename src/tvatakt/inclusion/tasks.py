@@ -7,13 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from tvatakt.core.tasks import book_once
+from tvatakt.core.tasks import book_once, retried
 from tvatakt.inclusion.models import Event, Registration
 
 SWEEP_EVERY = datetime.timedelta(minutes=15)
 
 
 @task()
+@retried
 def send_mail(*, registration_pk: int, kind: str) -> bool:
     """Send one e-mail. Whether it went (a registration erased or without an address sends none)."""
     from tvatakt.inclusion import mails
@@ -31,6 +32,7 @@ def mail_on_commit(registration: Registration, kind: str) -> None:
 
 
 @task()
+@retried
 def send_host_message(*, message_pk: int, registration_pk: int) -> bool:
     """Send a host's message to one registration. Whether it went (erased, cancelled since, or without an
     address: none)."""

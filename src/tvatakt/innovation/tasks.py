@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from tvatakt.core.tasks import book_once
+from tvatakt.core.tasks import book_once, retried
 
 SWEEP_EVERY = datetime.timedelta(days=1)
 
 
 @task()
+@retried
 def send_confirmation(*, idea_pk: int) -> bool:
     """The link that publishes an idea given without an account."""
     from tvatakt.innovation import tokens
@@ -39,6 +40,7 @@ def _send(template: str, context: dict, to: str, language: str) -> bool:
 
 
 @task()
+@retried
 def send_team_welcome(*, team_pk: int) -> bool:
     """The team's own link, to hand in and change the submission until the deadline."""
     from tvatakt.innovation import tokens
@@ -53,6 +55,7 @@ def send_team_welcome(*, team_pk: int) -> bool:
 
 
 @task()
+@retried
 def send_guardian_request(*, member_pk: int) -> bool:
     """A guardian's link to consent, or not, for a member under 18."""
     from tvatakt.innovation import tokens

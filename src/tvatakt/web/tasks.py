@@ -7,8 +7,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
+from tvatakt.core.tasks import retried
+
 
 @task()
+@retried
 def send_password_reset(*, user_pk: int, domain: str, use_https: bool, language: str) -> None:
     """E-mail a password-reset link. Safe to run twice: the second link works as well as the first."""
     user = get_user_model()._default_manager.filter(pk=user_pk, is_active=True).first()
