@@ -161,6 +161,10 @@ TABLE = [
     ("/losenord/glomt/skickat/",                        EVERYONE,          NA),
     ("/losenord/nytt/<uidb64>/<token>/",                TOKEN,             TOKEN),
     ("/losenord/nytt/klart/",                           EVERYONE,          NA),
+    # Log in with the city's identity provider: off in the test settings, so 404 to everyone. When it is on, anyone
+    # may start a log-in (GET only); tests/core/test_oidc.py knocks with it on.
+    ("/oidc/callback/",                                 NOBODY,            NOBODY),
+    ("/oidc/logga-in/",                                 NOBODY,            NOBODY),
     ("/om/",                                            EVERYONE,          EVERYONE),
     # Open data: a published dataset of Stadsarkivet, and Stadsarkivet's harvest source and import job.
     ("/oppna-data/",                                    EVERYONE,          EVERYONE),

@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -192,6 +193,8 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_CLIENT_IP_CALLABLE = "tvatakt.core.signin.lockout.client_ip"
 AXES_USERNAME_CALLABLE = "tvatakt.core.signin.lockout.username"
 AXES_LOCKOUT_CALLABLE = "tvatakt.core.signin.lockout.lockout_response"
+# Returns from the city's identity provider are not counted: they carry no user name (core.signin.oidc).
+AXES_WHITELIST_CALLABLE = "tvatakt.core.signin.oidc.lockout_exempt"
 AXES_RESET_ON_SUCCESS = True
 # Knocking on a locked door does not push its opening further away: the page can say when it opens.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
@@ -201,6 +204,41 @@ AXES_DISABLE_ACCESS_LOG = True
 # the council's chair and secretary (core.signin.policy). Off only in the demo and the tests.
 TVATAKT_REQUIRE_TWO_FACTOR = env_bool("TVATAKT_REQUIRE_TWO_FACTOR", default=True)
 OTP_TOTP_ISSUER = os.environ.get("TVATAKT_TWO_FACTOR_ISSUER", "Tvåtakt")
+# Log in with the city's identity provider (OpenID Connect, mozilla-django-oidc; core.signin.oidc). Off until the
+# provider is named: then every one of these must be set (the JWKS address only for RS256), or the site will not
+# start. No discovery: copy the addresses from the provider's /.well-known/openid-configuration. docs/operators.md.
+_oidc = {
+    name: os.environ.get(f"TVATAKT_OIDC_{name}", "").strip()
+    for name in ("ISSUER", "CLIENT_ID", "CLIENT_SECRET", "AUTHORIZATION_ENDPOINT", "TOKEN_ENDPOINT", "USER_ENDPOINT")
+}
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("TVATAKT_OIDC_JWKS_ENDPOINT", "").strip() or None
+# RS256 (the provider's key, fetched from its JWKS address); HS256 (signed with the client secret) for tests.
+OIDC_RP_SIGN_ALGO = os.environ.get("TVATAKT_OIDC_SIGN_ALGO", "RS256")
+TVATAKT_OIDC_ENABLED = any(_oidc.values())
+if TVATAKT_OIDC_ENABLED:
+    _missing = [f"TVATAKT_OIDC_{name}" for name, value in _oidc.items() if not value]
+    _missing += ["TVATAKT_OIDC_JWKS_ENDPOINT"] if OIDC_RP_SIGN_ALGO == "RS256" and not OIDC_OP_JWKS_ENDPOINT else []
+    if _missing:
+        raise ImproperlyConfigured(f"OpenID Connect log-in: set {', '.join(_missing)} too, or none of them.")
+    if OIDC_RP_SIGN_ALGO not in {"RS256", "HS256"}:
+        raise ImproperlyConfigured(f"TVATAKT_OIDC_SIGN_ALGO is RS256 or HS256, not {OIDC_RP_SIGN_ALGO!r}.")
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("tvatakt.core.signin.oidc.CityAccountBackend")
+TVATAKT_OIDC_ISSUER = _oidc["ISSUER"].rstrip("/")
+OIDC_RP_CLIENT_ID = _oidc["CLIENT_ID"]
+OIDC_RP_CLIENT_SECRET = _oidc["CLIENT_SECRET"]
+OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc["AUTHORIZATION_ENDPOINT"]
+OIDC_OP_TOKEN_ENDPOINT = _oidc["TOKEN_ENDPOINT"]
+OIDC_OP_USER_ENDPOINT = _oidc["USER_ENDPOINT"]
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10  # seconds: a provider that does not answer must not hold a worker
+# A person nobody has linked yet: matched by a verified e-mail address; with no match, a citizen account is made
+# only when this is on. Off: "ask an administrator".
+TVATAKT_OIDC_CREATE_USERS = env_bool("TVATAKT_OIDC_CREATE_USERS")
+# On only when the provider itself asks for a second factor at every log-in: then staff who log in there are not
+# asked for this site's two-factor code too.
+TVATAKT_OIDC_PROVIDES_MFA = env_bool("TVATAKT_OIDC_PROVIDES_MFA")
 
 # Cache: shared by every worker. Redis when TVATAKT_REDIS_URL is set, otherwise files in the data directory.
 if os.environ.get("TVATAKT_REDIS_URL"):

@@ -7,6 +7,7 @@ from tvatakt.api.api import api
 from tvatakt.api.views import api_docs
 from tvatakt.core.health import healthz, readyz
 from tvatakt.core.ratelimit import limit
+from tvatakt.core.signin import oidc
 from tvatakt.core.signin import views as signin_views
 from tvatakt.web.forms import QueuedPasswordResetForm
 from tvatakt.web.views import LoginView
@@ -44,6 +45,10 @@ urlpatterns = [
     path("", include("tvatakt.opendata.dcat.urls")),
     # ... and a read-only CKAN-compatible Action API, so that tools written for CKAN work unchanged.
     path("", include("tvatakt.opendata.ckan.urls")),
+    # Log in with the city's identity provider (core.signin.oidc); 404 while it is off. Outside the language prefix:
+    # the callback is the address registered at the provider, and must not change with the reader's language.
+    path("oidc/logga-in/", oidc.start, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
 ]
 
 # An app whose addresses share a first word is included under it: Django tries the patterns in order, and for each

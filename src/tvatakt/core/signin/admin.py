@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from tvatakt.core.signin import services
+from tvatakt.core.signin.models import OidcIdentity
 
 admin.site.unregister(AccessAttempt)
 
@@ -24,3 +25,15 @@ class LockoutAdmin(AccessAttemptAdmin):
             ngettext("Unlocked %(count)d user name and address.", "Unlocked %(count)d user names and addresses.", count)
             % {"count": count},
         )
+
+
+@admin.register(OidcIdentity)
+class OidcIdentityAdmin(admin.ModelAdmin):
+    """Links between people and their accounts at the city's identity provider: delete one to unlink, add one to
+    link an account whose e-mail address did not match."""
+
+    list_display = ["person", "issuer", "subject", "linked_at", "last_used_at"]
+    list_select_related = ["person"]
+    search_fields = ["person__username", "person__email", "subject"]
+    autocomplete_fields = ["person"]
+    readonly_fields = ["linked_at", "last_used_at"]

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from tvatakt.core.signin import selectors
+from tvatakt.core.signin import oidc, selectors
 
 # Views an unverified person may reach: the two steps, and logging out (the site's and the admin's).
 OPEN_VIEWS = {selectors.SETUP, selectors.VERIFY, "logout", "admin:logout"}
@@ -29,7 +29,7 @@ class TwoFactorMiddleware:
             return None
         if request.resolver_match.view_name in OPEN_VIEWS or request.path.startswith(settings.STATIC_URL):
             return None
-        step = selectors.two_factor_step(user=request.user)
+        step = None if oidc.provider_did_two_factor(request) else selectors.two_factor_step(user=request.user)
         if step is None:
             return None
         if request.path.startswith("/api/"):

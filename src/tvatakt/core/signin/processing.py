@@ -26,4 +26,14 @@ def register_purposes() -> None:
                     "was last used")),
             whose=_("those who log in"), retention=_until_the_lock_out_ends,
         ),
+        Purpose(
+            area=AREA, name=_("Logging in with the city's identity provider"), basis=LegalBasis.PUBLIC_TASK,
+            data=(_("which identity provider, and its identifier for your account there; when it was linked and "
+                    "last used"),),
+            whose=_("those who log in with the city's identity provider"), retention=_linked,
+        ),
     )  # fmt: skip
+
+
+def _linked() -> str:
+    return str(_("As long as the account is used; deleted if you ask us to erase your data."))
