@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from tvatakt.core.tasks import book_once, retried
+from tvatakt.core.tasks import book_once
 from tvatakt.council.choices import DONE_STATES
 from tvatakt.council.models import Adoption, Council, Reminder
 from tvatakt.organisation.choices import Role
@@ -70,13 +70,13 @@ def _claim(reminder_pks: list[int]) -> list[int]:
 
 
 @task()
-@retried
 def send_reminder(*, organisation_pk: int, kind: str, reminder_pks: list[int]) -> int:
     """E-mail one reminder to an organisation's ambassador and deputies: its decisions, soonest deadline first.
     Returns how many e-mails went out.
 
     Safe to run twice: a run first claims its reminders, and a second run finds them claimed and sends nothing.
-    If the mail server fails, the claim is given back and the next sweep queues the reminder again. Decisions
+    If the mail server fails, the claim is given back and the next sweep queues the reminder again (so it is not
+    @retried: that would queue it twice). Decisions
     reported done since the sweep are left out."""
     claimed = _claim(reminder_pks)
     adoptions = list(
