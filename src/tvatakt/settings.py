@@ -89,6 +89,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "tvatakt.core.requestlog.RequestIdMiddleware",
+    "tvatakt.core.nul.RefuseNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     # Outside the cache middleware, so that answers it serves from the cache get the header too.

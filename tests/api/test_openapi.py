@@ -129,3 +129,9 @@ def test_a_null_clears_what_can_be_empty_and_is_refused_where_it_cannot(client, 
     refused = client.patch(address, {"organisation": None, "is_confidential": None}, **patch)
     assert refused.status_code == 422
     assert set(refused.json()["detail"]) & {"organisation", "is_confidential"}
+
+
+def test_a_nul_character_in_a_search_is_refused_not_a_fault(client, db):
+    """The fuzzing run found a 500 for ?q= with a NUL in it (databases refuse the character)."""
+    assert client.get("/api/v1/initiatives", {"q": "a\x00b"}).status_code == 422
+    assert client.get("/portfolj/", {"q": "a\x00b"}).status_code == 400

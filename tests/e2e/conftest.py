@@ -90,7 +90,8 @@ def _serve(tmp_path_factory, name: str, database: dict[str, str] | None = None, 
         subprocess.run([*python, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
         if demo:
             subprocess.run([*python, "load_demo"], env=env, check=True, cwd=ROOT, capture_output=True)
-    log = (tmp_path_factory.getbasetemp() / f"{name}-server.log").open("w")
+    # The main server's log keeps its old name: tests read the e-mails it prints there.
+    log = (tmp_path_factory.getbasetemp() / ("server.log" if name == "e2e" else f"{name}-server.log")).open("w")
     process = subprocess.Popen(
         [*python, "serve", "--port", str(port), "--workers", "2"], env=env, cwd=ROOT, stdout=log, stderr=log
     )
