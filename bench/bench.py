@@ -109,6 +109,10 @@ def environment() -> tuple[dict[str, str], str]:
     env["TVATAKT_DATA_DIR"] = str(ROOT / "bench" / ".data" / database)
     # Staff pages are timed as the IT director, logged in by password: the second step would time its redirect.
     env.setdefault("TVATAKT_REQUIRE_TWO_FACTOR", "false")
+    # One address sends thousands of API reads a second here. The limit is raised out of reach, not turned off, so
+    # that its counting (one upsert a request, without Redis) is in the API's numbers as it is in production.
+    out_of_reach = "1000000000/h"
+    env.setdefault("TVATAKT_RATE_LIMITS", json.dumps({"api-read": [out_of_reach, out_of_reach]}))
     if database == "postgresql":
         env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/tvatakt_bench"
         _create_database(env["DATABASE_URL"])

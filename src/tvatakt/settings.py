@@ -314,7 +314,7 @@ SITE_URL = os.environ.get("TVATAKT_SITE_URL", "http://127.0.0.1:8000").rstrip("/
 # Where residents ask about their personal data (the data protection officer's address), shown on /integritet/.
 PRIVACY_CONTACT = os.environ.get("TVATAKT_PRIVACY_CONTACT", "")
 
-# Rate limits on public forms and API writes (core.ratelimit): per client address, and per person or API key.
+# Rate limits on public forms and the API (core.ratelimit): per client address, and per person or API key.
 # "20/h" is 20 an hour. A library or a school sends many people through one address, so the limits per address
 # are the looser. TVATAKT_RATE_LIMITS (JSON) changes some: {"idea": ["100/h", "10/h"]}; null turns one side off.
 RATE_LIMITS = {
@@ -328,6 +328,8 @@ RATE_LIMITS = {
     "password-reset": ("10/h", None),
     "login": ("100/h", None),  # a brake on guessing from one address; a lockout per account is the other half
     "api-write": ("600/h", "1200/h"),
+    # Reads: a harvester pages through the catalogue, an app polls; a loop that never stops is what this stops.
+    "api-read": ("3600/h", "7200/h"),
 }
 RATE_LIMITS |= {name: tuple(rates) for name, rates in json.loads(os.environ.get("TVATAKT_RATE_LIMITS") or "{}").items()}
 # The header a trusted proxy in front sets to the client's address (e.g. X-Forwarded-For); empty: the connection's.

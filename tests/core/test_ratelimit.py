@@ -1,8 +1,11 @@
-"""Rate limits on the public forms and the API's writes: counted per client address and per person or key, shared
-by every worker (the database, or Redis), and answered with 429, Retry-After and a message in the user's language.
+"""Rate limits on the public forms and the API, reads and writes: counted per client address and per person or
+key, shared by every worker (the database, or Redis), and answered with 429, Retry-After and a message in the
+user's language.
 
 Removing the protection was tried: with the `@limit("idea")` decorator taken off idea_create, the form test below
-saved a fourth idea and answered 200; with ApiRateLimitMiddleware taken out of MIDDLEWARE the API test got 201s.
+saved a fourth idea and answered 200; with ApiRateLimitMiddleware taken out of MIDDLEWARE the API test got 201s; with
+the middleware's read branch taken out (reads went uncounted, as before the "api-read" scope), the reads test got 200
+past the limit as well as within it.
 """
 
 import json
@@ -21,6 +24,13 @@ from tvatakt.innovation.models import Idea
 
 pytestmark = pytest.mark.django_db
 NOON = 1_780_000_000.0 - 1_780_000_000.0 % 3600 + 600  # ten minutes past an hour
+
+
+@pytest.fixture(autouse=True)
+def no_sweep_by_chance(monkeypatch):
+    """One hit in SWEEP_ONE_IN clears the ended counters, by the real clock: these tests' NOON has long ended, so a
+    chance sweep would empty a count mid-test (one run in a hundred or so)."""
+    monkeypatch.setattr(ratelimit, "SWEEP_ONE_IN", 10**15)
 
 
 def limits(**changed):
@@ -151,7 +161,7 @@ def test_a_signed_in_person_has_a_limit_of_their_own_wherever_they_come_from(cli
     assert 429 not in statuses[:2] and statuses[2] == 429
 
 
-def test_api_registrations_have_the_forms_limit_with_429_and_retry_after_and_reads_are_not_counted(client):
+def test_api_registrations_have_the_forms_limit_with_429_and_retry_after_and_reads_count_apart(client):
     from tests.inclusion.conftest import make_event
 
     make_event(slug="test-rl-event")
@@ -168,7 +178,24 @@ def test_api_registrations_have_the_forms_limit_with_429_and_retry_after_and_rea
     assert [a.status_code for a in answers] == [201, 201, 429]
     assert int(answers[2]["Retry-After"]) > 0 and "Försök igen om" in answers[2].json()["detail"]
     assert Registration.objects.filter(event__slug="test-rl-event").count() == 2
-    assert RateCounter.objects.count() == 1  # its own limit only, not the overall one too: one write a request
+    # The form's own limit, not the overall write limit too (one write a request); the reads in their own counter.
+    counters = dict(RateCounter.objects.values_list("key", "hits"))
+    assert counters == {
+        ratelimit._key("registration:ip", "127.0.0.1"): 3,
+        ratelimit._key("api-read:ip", "127.0.0.1"): 5,
+    }
+
+
+def test_api_reads_have_a_limit_of_their_own_per_address_and_per_key_on_both_apis(client):
+    with limits(**{"api-read": ("3/h", None)}):
+        answers = [client.get(path) for path in ("/api/v1/units", "/api/3/action/package_list", "/api/v1/docs")]
+        over = client.get("/api/v1/organisations")
+        assert client.get("/organisationer/").status_code == 200  # the site's pages are not the API's
+    assert [a.status_code for a in answers] == [200, 200, 200]
+    assert over.status_code == 429 and int(over["Retry-After"]) > 0 and "Försök igen om" in over.json()["detail"]
+    with limits(**{"api-read": (None, "1/h")}):
+        keyed = [client.get("/api/v1/units", HTTP_AUTHORIZATION=f"Bearer tvt_{n}") for n in ("a", "a", "b")]
+    assert [a.status_code == 429 for a in keyed] == [False, True, False]  # each key its own count, known or not
 
 
 def test_every_api_write_counts_against_an_overall_limit_and_an_api_key_has_one_of_its_own():

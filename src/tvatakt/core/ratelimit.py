@@ -186,11 +186,11 @@ def too_many_json(exc: RateLimited) -> JsonResponse:
 
 
 class ApiRateLimitMiddleware:
-    """Every write to the API (any method but GET, HEAD and OPTIONS) counts against the "api-write" limits: the
-    client address's, and the key's when one is sent. Over either, 429 in JSON with Retry-After. Endpoints added
-    later are covered without a line of their own. The endpoints that count against their web form's tighter
-    limits (OWN_LIMITS) are left to them: one counter a request, not two (a registration stays within its 10
-    queries)."""
+    """Every request to the API counts: a read (GET, HEAD, OPTIONS) against the "api-read" limits, a write against
+    the tighter "api-write" ones; each the client address's, and the key's when one is sent. Over either, 429 in
+    JSON with Retry-After. Endpoints added later are covered without a line of their own, the CKAN-compatible
+    /api/3/ as much as /api/v1/. The endpoints that count against their web form's tighter limits (OWN_LIMITS) are
+    left to them: one counter a request, not two (a registration stays within its 10 queries)."""
 
     SAFE = {"GET", "HEAD", "OPTIONS"}
     OWN_LIMITS = re.compile(r"^/api/v1/(events/[^/]+/registrations|consultations/[^/]+/ideas|ideas/\d+/supports)$")
@@ -199,16 +199,23 @@ class ApiRateLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        path = request.path
-        if request.method not in self.SAFE and path.startswith("/api/") and not self.OWN_LIMITS.match(path):
+        if scope := self.scope(request):
             # The key itself, hashed, names the client: no database read to find whose it is.
             credentials = request.headers.get("Authorization", "")
             person = "key:" + hashlib.sha256(credentials.encode()).hexdigest()[:32] if credentials else ""
             try:
-                check(request, "api-write", person=person)
+                check(request, scope, person=person)
             except RateLimited as exc:
                 return too_many_json(exc)
         return self.get_response(request)
+
+    def scope(self, request) -> str:
+        path = request.path
+        if not path.startswith("/api/"):
+            return ""
+        if request.method in self.SAFE:
+            return "api-read"
+        return "" if self.OWN_LIMITS.match(path) else "api-write"
 
 
 @checks.register
