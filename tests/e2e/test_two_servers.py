@@ -29,14 +29,14 @@ FULL = {"The event is full, and it has no waiting list.", "Aktiviteten är full,
 
 
 @pytest.fixture(scope="module")
-def nodes(tmp_path_factory):
+def nodes(tmp_path_factory, golden):
     """The base URLs of two servers on one database, and the environment that reaches the database."""
     from django.conf import settings
 
     off = json.dumps({scope: [None, None] for scope in settings.RATE_LIMITS})
-    first = _serve(tmp_path_factory, "nodes", demo=False, TVATAKT_RATE_LIMITS=off)
+    first = _serve(tmp_path_factory, golden, "nodes", TVATAKT_RATE_LIMITS=off)
     base_a, env = next(first)
-    second = _serve(tmp_path_factory, "nodes-b", {"DATABASE_URL": env["DATABASE_URL"]}, TVATAKT_RATE_LIMITS=off)
+    second = _serve(tmp_path_factory, golden, "nodes-b", {"DATABASE_URL": env["DATABASE_URL"]}, TVATAKT_RATE_LIMITS=off)
     base_b, _ = next(second)
     yield [base_a, base_b], env
     for server in (second, first):
