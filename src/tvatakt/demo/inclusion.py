@@ -14,6 +14,7 @@ from tvatakt.inclusion.choices import EventKind, EventState, Status
 from tvatakt.inclusion.models import Event, Feedback, Participant, Place, Population, Registration
 from tvatakt.inclusion.population import import_population
 from tvatakt.inclusion.services.registrations import new_code
+from tvatakt.inclusion.tasks import no_mail
 from tvatakt.organisation.models import Organisation, Person
 
 PLACES = {  # district: (place, address, step-free, hearing loop, quiet room)
@@ -72,12 +73,13 @@ def load_demo_inclusion() -> int:
             events.append(_event(kind, district, places[district], day, culture, host_person, len(events)))
     party = _coding_party_at_city_hall(today, culture, host_person)
     events.append(party)
-    for number, event in enumerate(events):
-        if event.ends_at < timezone.now():
-            _past_registrations(event, number)
-        else:
-            _coming_registrations(event, number)
-    _guardians_answer(party)
+    with no_mail():
+        for number, event in enumerate(events):
+            if event.ends_at < timezone.now():
+                _past_registrations(event, number)
+            else:
+                _coming_registrations(event, number)
+        _guardians_answer(party)
     if host_person:
         services.send_message(
             actor=host_person, event=party, subject="Ta med en laddad surfplatta om ni har", audience="coming",
