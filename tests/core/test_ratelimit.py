@@ -26,13 +26,6 @@ pytestmark = pytest.mark.django_db
 NOON = 1_780_000_000.0 - 1_780_000_000.0 % 3600 + 600  # ten minutes past an hour
 
 
-@pytest.fixture(autouse=True)
-def no_sweep_by_chance(monkeypatch):
-    """One hit in SWEEP_ONE_IN clears the ended counters, by the real clock: these tests' NOON has long ended, so a
-    chance sweep would empty a count mid-test (one run in a hundred or so)."""
-    monkeypatch.setattr(ratelimit, "SWEEP_ONE_IN", 10**15)
-
-
 def limits(**changed):
     from django.conf import settings
 
@@ -54,6 +47,13 @@ def test_the_hit_over_the_rate_is_refused_until_the_window_turns():
     assert "Försök igen om 49 minuter" in refused.value.message  # Swedish, the site's language
     ratelimit.hit("test", "10.0.0.2", "3/h", now=NOON + 60)  # another address has its own count
     ratelimit.hit("test", "10.0.0.1", "3/h", now=NOON + 3000)  # the next hour starts afresh
+
+
+def test_now_and_then_a_hit_sweeps_the_ended_counters(monkeypatch):
+    monkeypatch.setattr(ratelimit, "SWEEP_ONE_IN", 1)  # every hit
+    ratelimit.hit("test", "192.0.2.79", "3/h", now=NOON)  # its window ended long ago by the real clock
+    ratelimit.hit("test", "192.0.2.80", "3/h")  # this hour's: it sweeps the other, and stays
+    assert RateCounter.objects.count() == 1
 
 
 def test_the_counters_hold_no_addresses_and_the_ended_ones_are_swept():
