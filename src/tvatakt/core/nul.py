@@ -12,7 +12,9 @@ class RefuseNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path or any("\x00" in value for _key, value in request.GET.items()):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
             message = _("The address holds a character that is not allowed (NUL).")
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=422)
