@@ -1,6 +1,8 @@
 """Two nodes, one database: the registration rush through HTTP against two `tvatakt serve` processes that share
 one PostgreSQL database, each with a data directory (and so a cache) of its own, as a deployment on two machines
-would run. No rule may rest on what one process holds in memory or locks: only the database is shared.
+would run. No rule may rest on what one process holds in memory or locks: only the database is shared. The first
+node keeps a connection per thread (the default), the second takes them from psycopg's pool (TVATAKT_DB_POOL), as
+an operator may choose either: a pool that granian's forked workers shared once mixed up their answers.
 
 The seats are taken by one conditional UPDATE in the database (see tests/inclusion/test_race.py), which is what
 keeps the count right across nodes; tests/test_races.py records how those races were made to fail once.
@@ -36,7 +38,10 @@ def nodes(tmp_path_factory, golden):
     off = json.dumps({scope: [None, None] for scope in settings.RATE_LIMITS})
     first = _serve(tmp_path_factory, golden, "nodes", TVATAKT_RATE_LIMITS=off)
     base_a, env = next(first)
-    second = _serve(tmp_path_factory, golden, "nodes-b", {"DATABASE_URL": env["DATABASE_URL"]}, TVATAKT_RATE_LIMITS=off)
+    second = _serve(
+        tmp_path_factory, golden, "nodes-b", {"DATABASE_URL": env["DATABASE_URL"]}, TVATAKT_RATE_LIMITS=off,
+        TVATAKT_DB_POOL="true",
+    )  # fmt: skip
     base_b, _ = next(second)
     yield [base_a, base_b], env
     for server in (second, first):

@@ -31,8 +31,13 @@ def run_granian(*, host: str, port: int, workers: int, threads: int = 8) -> None
     from granian import Granian
     from granian.constants import Interfaces
 
-    # Workers open their own connections; none may inherit the parent's socket.
+    # Workers open their own connections; none may inherit the parent's socket. granian forks its workers, and a
+    # forked copy of psycopg's pool (TVATAKT_DB_POOL) holds the parent's sockets: two workers talking on one
+    # connection read each other's results. Each worker makes a pool of its own on its first query.
     connections.close_all()
+    for connection in connections.all(initialized_only=True):
+        if hasattr(connection, "close_pool"):
+            connection.close_pool()
     Granian(
         "tvatakt.wsgi:application",
         address=host,
