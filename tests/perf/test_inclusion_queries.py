@@ -52,7 +52,9 @@ def test_the_reach_dashboard_costs_the_same_at_two_sizes(client):
     assert count(client, "/aktiviteter/rackvidd/") == small <= CEILING
 
 
-def test_a_registration_through_the_api_costs_at_most_ten_queries(client):
+def test_a_registration_through_the_api_costs_at_most_nine_queries(client):
+    """The event; the registration a retry made or the contact's own, in one; the rate limit's counter; the seats
+    and the registration with its participant in one transaction (BEGIN and COMMIT are counted); the e-mail task."""
     import json
 
     make_event(slug="test-perf-api", capacity=100)
@@ -62,7 +64,7 @@ def test_a_registration_through_the_api_costs_at_most_ten_queries(client):
     with CaptureQueriesContext(connection) as queries:
         response = client.post("/api/v1/events/test-perf-api/registrations", body, content_type="application/json")
     assert response.status_code == 201
-    assert len(queries) <= 10, [query["sql"][:80] for query in queries]
+    assert len(queries) <= 9, [query["sql"][:80] for query in queries]
 
 
 @pytest.mark.parametrize("page", ["deltagare/", "meddelanden/"])

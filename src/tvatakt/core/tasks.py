@@ -1,5 +1,5 @@
-"""Background work that keeps going: a task that books its own next run, so that `tvatakt worker` keeps it going,
-and a task that is tried again, later and later, when it fails."""
+"""Background work: a task queued with the change it is about, a task that books its own next run, so that
+`tvatakt worker` keeps it going, and a task that is tried again, later and later, when it fails."""
 
 import datetime
 import functools
@@ -8,7 +8,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import TaskResultStatus
+from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
+
+
+def enqueue_with_change(task, **kwargs) -> None:
+    """Queue `task` for the change the current transaction saves, and only if it is saved.
+
+    The database backend's queue is a table in the same database: its row is written in the caller's transaction,
+    so the change and its task commit together, or neither does. No crash between the two can lose the task (an
+    e-mail that says a seat is held), and it costs no commit of its own. With tasks run inline, the task runs once
+    the transaction has committed: no one is told of a change that was rolled back."""
+    if isinstance(task.get_backend(), DatabaseBackend) and transaction.get_connection().in_atomic_block:
+        task.enqueue(**kwargs)
+    else:
+        transaction.on_commit(lambda: task.enqueue(**kwargs))
 
 
 def book_once(task, *, run_after=None, lock=None) -> bool:

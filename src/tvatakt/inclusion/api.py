@@ -119,22 +119,21 @@ class RegistrationOut(Schema):
     "key gives the same registration back (200), never a second seat.",
 )  # fmt: skip
 def register(request, slug: str, payload: RegistrationIn, idempotency_key: str = Header("", alias="Idempotency-Key")):
-    event = selectors.event_page(slug)
+    event = selectors.event_to_register(slug)
     if event is None:
         raise Http404
-    key = idempotency_key.strip()[:KEY_MAX]
-    earlier = event.registrations.filter(idempotency_key=key).first() if key else None
-    if earlier is not None:
-        return Answer(200, earlier)
-    ratelimit.check(request, "registration")  # as the form's; a retry of one already made is not counted
     data = payload.dict()
     slug_given = data.pop("district")
     district = organisation_selectors.district(slug_given) if slug_given else None
     if slug_given and district is None:
         raise DomainError({"district": _("No district is called “%(value)s”.") % {"value": slug_given}})
     people = [services.Person(**person) for person in data.pop("participants")]
-    registration = services.register(
-        event=event, people=people, idempotency_key=key, district=district, language=(get_language() or "sv")[:2],
-        **data,
+    registration, made = services.register_once(
+        event=event, people=people, idempotency_key=idempotency_key.strip()[:KEY_MAX], district=district,
+        language=(get_language() or "sv")[:2],
+        # As the form's limit; a retry of one already made is not counted.
+        admit=lambda: ratelimit.check(request, "registration"), **data,
     )  # fmt: skip
+    if not made:
+        return Answer(200, registration)
     return Answer(201, registration)

@@ -53,6 +53,12 @@ def event_page(slug: str) -> Event | None:
     return Event.objects.filter(slug=slug).exclude(state=EventState.DRAFT).select_related("place", "host").first()
 
 
+def event_to_register(slug: str) -> Event | None:
+    """The event a registration through the API is for: no more than its own row (unordered, so that no ORDER BY is
+    built for the one row a unique slug finds), for it is read at every registration of a rush."""
+    return next(iter(Event.objects.filter(slug=slug).exclude(state=EventState.DRAFT).order_by()[:1]), None)
+
+
 def audience_of(event: Event, audience: str) -> QuerySet[Registration]:
     """The registrations a host's message to `audience` is for; erased ones are no one's to message."""
     return event.registrations.filter(status__in=AUDIENCE_STATUSES[audience], erased_at__isnull=True)

@@ -5,11 +5,10 @@ import datetime
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from tvatakt.core.tasks import book_once, retried
+from tvatakt.core.tasks import book_once, enqueue_with_change, retried
 from tvatakt.inclusion.models import Event, Registration
 
 SWEEP_EVERY = datetime.timedelta(minutes=15)
@@ -41,10 +40,11 @@ def no_mail():
 
 
 def mail_on_commit(registration: Registration, kind: str) -> None:
-    """Queue the e-mail once the change is saved: no one is told of a change that was rolled back."""
+    """Queue the e-mail with the change: no one is told of a change that was rolled back, and no change that was
+    saved goes untold (core.tasks.enqueue_with_change)."""
     if _quiet.get():
         return
-    transaction.on_commit(lambda: send_mail.enqueue(registration_pk=registration.pk, kind=kind))
+    enqueue_with_change(send_mail, registration_pk=registration.pk, kind=kind)
 
 
 @task()

@@ -11,6 +11,7 @@ from tvatakt.inclusion.services.registrations import (
     expire_offers,
     offer_next,
     register,
+    register_once,
     set_photos,
     withdraw_consent,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "mark_no_shows",
     "offer_next",
     "register",
+    "register_once",
     "remind",
     "send_message",
     "set_capacity",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from tvatakt.core.errors import DomainError
 from tvatakt.core.permissions import require
+from tvatakt.core.tasks import enqueue_with_change
 from tvatakt.inclusion.choices import Audience, EventState
 from tvatakt.inclusion.models import Event, HostMessage
 from tvatakt.inclusion.selectors import audience_of
@@ -61,10 +62,6 @@ def send_message(*, actor, event: Event, subject: str, body: str, audience: str)
         )  # fmt: skip
         message.full_clean()
         message.save()
-        transaction.on_commit(lambda: _enqueue(message.pk, emails))
+        for pk in emails:
+            enqueue_with_change(send_host_message, message_pk=message.pk, registration_pk=pk)
     return message
-
-
-def _enqueue(message_pk: int, registration_pks: list[int]) -> None:
-    for pk in registration_pks:
-        send_host_message.enqueue(message_pk=message_pk, registration_pk=pk)

@@ -5,6 +5,7 @@ is broken. Seats change only through seats.py."""
 import dataclasses
 import datetime
 import secrets
+from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -75,13 +76,20 @@ def _check(event: Event, people: list[Person], contact: dict, now: datetime.date
         raise DomainError(errors)
 
 
-def _already(event: Event, contact: dict) -> Registration | None:
+def _earlier(event: Event, key: str, contact: dict) -> tuple[Registration | None, bool]:
+    """The registration an earlier request with this idempotency `key` made, and whether the contact is
+    registered already: one query, for a rush of people registers through here."""
     same = Q()
     if contact.get("email"):
         same |= Q(email__iexact=contact["email"])
     if contact.get("phone"):
         same |= Q(phone=contact["phone"])
-    return event.registrations.filter(same, status__in=ACTIVE).first()
+    wanted = (same & Q(status__in=ACTIVE)) if same else Q(pk__in=[])
+    if key:
+        wanted |= Q(idempotency_key=key)
+    found = list(event.registrations.filter(wanted).order_by()[:5])
+    by_key = next((registration for registration in found if key and registration.idempotency_key == key), None)
+    return by_key, any(registration.status in ACTIVE and registration is not by_key for registration in found)
 
 
 def register(
@@ -90,44 +98,59 @@ def register(
     """A registration of `people`, with the contact's details. Confirmed when the seats are free, on the
     waiting list when not (if the event has one), waiting for the guardian when a child comes. A retry with the
     same `idempotency_key` gets the same registration back, never a second one."""
+    return register_once(event=event, people=people, idempotency_key=idempotency_key, now=now, **contact)[0]
+
+
+def register_once(
+    *,
+    event: Event,
+    people: list[Person],
+    idempotency_key: str = "",
+    now: datetime.datetime | None = None,
+    admit: Callable[[], None] | None = None,
+    **contact,
+) -> tuple[Registration, bool]:
+    """As register(), and whether this call made the registration (not: a retry got an earlier one back).
+    `admit` is the caller's gate, such as a rate limit: passed by every request but a retry."""
     now = now or timezone.now()
-    if idempotency_key:
-        earlier = event.registrations.filter(idempotency_key=idempotency_key).first()
-        if earlier is not None:
-            return earlier
+    earlier, registered = _earlier(event, idempotency_key, contact)
+    if earlier is not None:
+        return earlier, False
+    if admit is not None:
+        admit()
     _check(event, people, contact, now)
-    if _already(event, contact) is not None:
+    if registered:
         raise DomainError(
             {"email": _("You are already registered for this event, with this e-mail address or phone number.")}
         )
     child = any(needs_guardian(person.age_group) for person in people)
     fields = {key: contact.get(key) or "" for key in ("contact_name", "email", "phone", "needs_text", "guardian_name",
                                                        "guardian_email", "guardian_phone")}  # fmt: skip
+    registration = Registration(
+        event=event, code=new_code(), status=Status.WAITING, seats=len(people), idempotency_key=idempotency_key,
+        language=contact.get("language") or "sv", district=contact.get("district"),
+        needs=sorted(set(contact.get("needs") or [])),
+        photos_allowed=bool(contact.get("photos_allowed")) and not child,  # a child's: the guardian's say
+        **fields,
+    )  # fmt: skip
+    if child:
+        registration.consent_version = CONSENT_VERSION
     try:
         with transaction.atomic():
-            registration = Registration.objects.create(
-                event=event, code=new_code(), status=Status.WAITING, seats=len(people), idempotency_key=idempotency_key,
-                language=contact.get("language") or "sv", district=contact.get("district"),
-                needs=sorted(set(contact.get("needs") or [])),
-                photos_allowed=bool(contact.get("photos_allowed")) and not child,  # a child's: the guardian's say
-                **fields,
-            )  # fmt: skip
+            # The seats first, so that the registration is saved once, as it stands (the seats' UPDATE is undone
+            # with the rest if anything after it fails).
+            if seats.take(registration, save=False):
+                registration.status = Status.PENDING_CONSENT if child else Status.CONFIRMED
+                if child:
+                    registration.consent_deadline = now + datetime.timedelta(hours=event.consent_hours)
+            elif not event.waiting_list:
+                raise DomainError(_("The event is full, and it has no waiting list."))
+            registration.save(force_insert=True)
             Participant.objects.bulk_create(
                 Participant(registration=registration, name=person.name.strip()[:200], age_group=person.age_group,
                             first_time=person.first_time)
                 for person in people
             )  # fmt: skip
-            if seats.take(registration, save=False):
-                registration.status = Status.CONFIRMED
-                if child:
-                    registration.status = Status.PENDING_CONSENT
-                    registration.consent_version = CONSENT_VERSION
-                    registration.consent_deadline = now + datetime.timedelta(hours=event.consent_hours)
-            elif not event.waiting_list:
-                raise DomainError(_("The event is full, and it has no waiting list."))
-            elif child:
-                registration.consent_version = CONSENT_VERSION
-            registration.save(update_fields=["status", "holds_seats", "consent_version", "consent_deadline"])
             # Everyone whose registration is saved is told so, by e-mail (and by the receipt page).
             mail_on_commit(registration, registration.status)
             if child:
@@ -136,9 +159,9 @@ def register(
         if idempotency_key:  # the same key at the same moment: the other request's registration stands
             earlier = event.registrations.filter(idempotency_key=idempotency_key).first()
             if earlier is not None:
-                return earlier
+                return earlier, False
         raise
-    return registration
+    return registration, True
 
 
 def _locked(registration: Registration) -> Registration:

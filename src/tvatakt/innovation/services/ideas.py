@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from tvatakt.core.errors import DomainError
 from tvatakt.core.permissions import require
+from tvatakt.core.tasks import enqueue_with_change
 from tvatakt.inclusion.choices import AgeGroup
 from tvatakt.innovation.choices import IdeaState, ParticipantKind
 from tvatakt.innovation.models import Consultation, Idea
@@ -70,7 +71,7 @@ def submit_idea(
         if idea.state == IdeaState.PENDING:
             from tvatakt.innovation.tasks import send_confirmation
 
-            transaction.on_commit(lambda: send_confirmation.enqueue(idea_pk=idea.pk))
+            enqueue_with_change(send_confirmation, idea_pk=idea.pk)
     return idea
 
 

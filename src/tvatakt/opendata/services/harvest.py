@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from tvatakt.core.audit import save_as
 from tvatakt.core.errors import DomainError
 from tvatakt.core.permissions import require
+from tvatakt.core.tasks import enqueue_with_change
 from tvatakt.opendata.harvest import run
 from tvatakt.opendata.harvest.fetch import check_address
 from tvatakt.opendata.harvest.records import SourceError
@@ -58,7 +59,7 @@ def source_update(*, actor, source: HarvestSource, **fields) -> HarvestSource:
 def _enqueue(job: HarvestJob) -> None:
     from tvatakt.opendata import tasks  # here: the task module runs the harvest, which uses these services
 
-    transaction.on_commit(lambda: tasks.run_harvest_job.enqueue(job_pk=job.pk))
+    enqueue_with_change(tasks.run_harvest_job, job_pk=job.pk)
 
 
 def harvest_start(*, actor, source: HarvestSource) -> HarvestJob:
