@@ -186,7 +186,7 @@ def test_api_registrations_have_the_forms_limit_with_429_and_retry_after_and_rea
     }
 
 
-def test_a_retry_with_the_same_idempotency_key_is_not_counted_against_the_registration_limit(client):
+def test_a_retry_with_the_same_idempotency_key_counts_and_gets_its_registration_back(client):
     from tests.inclusion.conftest import make_event
 
     make_event(slug="test-rl-retry")
@@ -198,11 +198,12 @@ def test_a_retry_with_the_same_idempotency_key_is_not_counted_against_the_regist
         data = json.dumps(body | {"email": email})
         return client.post(url, data, content_type="application/json", HTTP_IDEMPOTENCY_KEY=key)
 
-    with limits(registration=("1/h", None)):
+    with limits(registration=("2/h", None)):
         answers = [post("a@example.se", "k-1"), post("a@example.se", "k-1"), post("b@example.se", "k-2")]
     assert [a.status_code for a in answers] == [201, 200, 429]
     assert answers[0].json()["code"] == answers[1].json()["code"]
-    assert RateCounter.objects.get(key=ratelimit._key("registration:ip", "127.0.0.1")).hits == 2
+    assert RateCounter.objects.get(key=ratelimit._key("registration:ip", "127.0.0.1")).hits == 3
+    assert Registration.objects.filter(event__slug="test-rl-retry").count() == 1  # the refused one saved nothing
 
 
 def test_api_reads_have_a_limit_of_their_own_per_address_and_per_key_on_both_apis(client):

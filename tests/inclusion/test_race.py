@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from tvatakt.core.errors import DomainError
 from tvatakt.inclusion import services
 from tvatakt.inclusion.choices import Status
 from tvatakt.inclusion.models import Event, Place
@@ -59,12 +60,25 @@ def race(event_pk: int) -> list[str]:
     return statuses
 
 
-@pytest.mark.skipif(
+only_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="SQLite's in-memory test database is shared between threads through one cache, whose table locks "
     "the test's own open transaction holds, so threads cannot race there; the seats are taken by the same "
     "conditional UPDATE on both databases.",
 )
+
+
+def clean(event_pk: int) -> None:
+    def work():
+        event = Event.objects.get(pk=event_pk)
+        place = event.place
+        event.delete()
+        Place.objects.filter(pk=place.pk).delete()
+
+    in_thread(work)
+
+
+@only_postgresql
 @pytest.mark.parametrize("round_", range(3))
 def test_fifty_people_race_for_the_last_five_seats(round_):
     event_pk = in_thread(lambda: make_event(slug=f"test-rusning-{round_}", capacity=SEATS).pk)
@@ -80,11 +94,38 @@ def test_fifty_people_race_for_the_last_five_seats(round_):
 
         assert in_thread(counted) == (SEATS, SEATS)
     finally:
+        clean(event_pk)
 
-        def clean():
+
+@only_postgresql
+def test_one_person_submitting_ten_times_at_once_gets_one_registration():
+    """A double click, or a form sent again while the first is on its way: the same e-mail address (in any case)
+    ten times at the same moment. The database's unique index lets one through; a check before saving let
+    several."""
+    event_pk = in_thread(lambda: make_event(slug="test-dubbelklick", capacity=SEATS).pk)
+    barrier, made, refused, errors = threading.Barrier(10), [], [], []
+
+    def racer(number: int) -> None:
+        try:
             event = Event.objects.get(pk=event_pk)
-            place = event.place
-            event.delete()
-            Place.objects.filter(pk=place.pk).delete()
+            email = "Anna.Berg@Example.se" if number % 2 else "anna.berg@example.se"
+            barrier.wait()
+            made.append(services.register(event=event, people=[adult()], contact_name="Anna", email=email).pk)
+        except DomainError as exc:
+            refused.append(exc.message_dict["email"][0])
+        except BaseException as exc:  # noqa: BLE001 - counted below
+            errors.append(exc)
+        finally:
+            connections.close_all()
 
-        in_thread(clean)
+    try:
+        threads = [threading.Thread(target=racer, args=(number,)) for number in range(10)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == [] and len(made) == 1, (made, errors)
+        assert len(refused) == 9 and all("redan anmäld" in message for message in refused)
+        assert in_thread(lambda: Event.objects.get(pk=event_pk).seats_taken) == 1
+    finally:
+        clean(event_pk)

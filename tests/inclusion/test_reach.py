@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def came(event, age_group: str, district, *, first_time=False, status=Status.ATTENDED) -> Registration:
+    number = Registration.objects.count()
     registration = Registration.objects.create(
-        event=event, code=f"T{Registration.objects.count()}", status=status, email="x@example.se", district=district
+        event=event, code=f"T{number}", status=status, email=f"x{number}@example.se", district=district
     )
     Participant.objects.create(registration=registration, name="X", age_group=age_group, first_time=first_time)
     return registration

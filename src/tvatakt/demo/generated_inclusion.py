@@ -376,7 +376,8 @@ def _registrations(rng: random.Random, index: int, event: Event, district: str, 
         registration = Registration(
             code=code(index, number, context.taken), status=status, seats=booking.seats,
             holds_seats=status in HOLDS_SEATS, contact_name=contact, email="" if how < 0.1 else address,
-            phone=f"070-{rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}" if how < 0.3 else "",
+            # The booking's number in the last digits: one registration in play per phone number at an event.
+            phone=f"070-{rng.randint(100, 999)} {number // 100 % 100:02d} {number % 100:02d}" if how < 0.3 else "",
             language="en" if rng.random() < 0.08 else "sv",
             district_id=home if where < 0.65 else None if where > 0.9 else rng.choice(everywhere),
             needs=sorted(rng.sample(Need.values, rng.randint(1, 2))) if rng.random() < 0.15 else [],

@@ -131,7 +131,7 @@ def register(request, slug: str, payload: RegistrationIn, idempotency_key: str =
     registration, made = services.register_once(
         event=event, people=people, idempotency_key=idempotency_key.strip()[:KEY_MAX], district=district,
         language=(get_language() or "sv")[:2],
-        # As the form's limit; a retry of one already made is not counted.
+        # As the form's limit, checked before anything is written; a retry counts too.
         admit=lambda: ratelimit.check(request, "registration"), **data,
     )  # fmt: skip
     if not made:

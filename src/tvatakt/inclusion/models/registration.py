@@ -2,11 +2,12 @@
 a contact who gets the e-mails, with a guardian's consent when a participant is under 13."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from tvatakt.core.models import TimeStampedModel
-from tvatakt.inclusion.choices import AgeGroup, Status
+from tvatakt.inclusion.choices import ACTIVE, AgeGroup, Status
 from tvatakt.inclusion.models.event import Event
 
 
@@ -58,6 +59,20 @@ class Registration(TimeStampedModel):
                 condition=~Q(email="") | ~Q(phone="") | Q(erased_at__isnull=False), name="registration_has_a_contact"
             ),
             models.CheckConstraint(condition=Q(seats__gte=1), name="registration_has_a_seat"),
+            # One registration in play per e-mail address (in any case) and per phone number at an event: the
+            # database refuses the second even when both come at the same moment, which a check before saving
+            # cannot (a double click on the form once made two).
+            models.UniqueConstraint(
+                F("event"),
+                Lower("email"),
+                condition=Q(status__in=ACTIVE) & ~Q(email=""),
+                name="one_active_registration_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "phone"],
+                condition=Q(status__in=ACTIVE) & ~Q(phone=""),
+                name="one_active_registration_per_phone",
+            ),
         ]
 
     def __str__(self) -> str:

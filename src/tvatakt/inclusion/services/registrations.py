@@ -8,7 +8,8 @@ import secrets
 from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -76,20 +77,20 @@ def _check(event: Event, people: list[Person], contact: dict, now: datetime.date
         raise DomainError(errors)
 
 
-def _earlier(event: Event, key: str, contact: dict) -> tuple[Registration | None, bool]:
-    """The registration an earlier request with this idempotency `key` made, and whether the contact is
-    registered already: one query, for a rush of people registers through here."""
-    same = Q()
+def _made_with(event: Event, key: str) -> Registration | None:
+    """The registration an earlier request with this idempotency `key` made, if any."""
+    return event.registrations.filter(idempotency_key=key).first() if key else None
+
+
+def _registered(event: Event, contact: dict) -> bool:
+    """Whether the contact has a registration in play at the event: the same e-mail address (in any case, as the
+    unique index compares them) or the same phone number."""
+    same = Q(pk__in=[])
     if contact.get("email"):
-        same |= Q(email__iexact=contact["email"])
+        same |= Q(lower_email=Lower(Value(contact["email"])))
     if contact.get("phone"):
         same |= Q(phone=contact["phone"])
-    wanted = (same & Q(status__in=ACTIVE)) if same else Q(pk__in=[])
-    if key:
-        wanted |= Q(idempotency_key=key)
-    found = list(event.registrations.filter(wanted).order_by()[:5])
-    by_key = next((registration for registration in found if key and registration.idempotency_key == key), None)
-    return by_key, any(registration.status in ACTIVE and registration is not by_key for registration in found)
+    return event.registrations.alias(lower_email=Lower("email")).filter(same, status__in=ACTIVE).exists()
 
 
 def register(
@@ -111,18 +112,31 @@ def register_once(
     **contact,
 ) -> tuple[Registration, bool]:
     """As register(), and whether this call made the registration (not: a retry got an earlier one back).
-    `admit` is the caller's gate, such as a rate limit: passed by every request but a retry."""
+    `admit` is the caller's gate, such as a rate limit: every request passes it before anything is written, a
+    retry too (telling a retry apart would cost every registration a lookup).
+
+    Nothing is looked up first: the database's unique indexes refuse a second registration with the same key, or
+    for a contact registered already, even at the same moment, and only a refused one is looked into. A rush of
+    people registers through here, and each lookup cost a query a registration."""
     now = now or timezone.now()
-    earlier, registered = _earlier(event, idempotency_key, contact)
-    if earlier is not None:
-        return earlier, False
     if admit is not None:
         admit()
+    try:
+        registration = _save(event, people, idempotency_key, now, contact)
+    except (DomainError, IntegrityError) as refused:
+        earlier = _made_with(event, idempotency_key)  # a retry gets its registration back, whatever has changed
+        if earlier is not None:
+            return earlier, False
+        if isinstance(refused, IntegrityError) and _registered(event, contact):
+            raise DomainError(
+                {"email": _("You are already registered for this event, with this e-mail address or phone number.")}
+            ) from None
+        raise
+    return registration, True
+
+
+def _save(event, people, idempotency_key, now, contact) -> Registration:
     _check(event, people, contact, now)
-    if registered:
-        raise DomainError(
-            {"email": _("You are already registered for this event, with this e-mail address or phone number.")}
-        )
     child = any(needs_guardian(person.age_group) for person in people)
     fields = {key: contact.get(key) or "" for key in ("contact_name", "email", "phone", "needs_text", "guardian_name",
                                                        "guardian_email", "guardian_phone")}  # fmt: skip
@@ -131,37 +145,28 @@ def register_once(
         language=contact.get("language") or "sv", district=contact.get("district"),
         needs=sorted(set(contact.get("needs") or [])),
         photos_allowed=bool(contact.get("photos_allowed")) and not child,  # a child's: the guardian's say
-        **fields,
+        consent_version=CONSENT_VERSION if child else "", **fields,
     )  # fmt: skip
-    if child:
-        registration.consent_version = CONSENT_VERSION
-    try:
-        with transaction.atomic():
-            # The seats first, so that the registration is saved once, as it stands (the seats' UPDATE is undone
-            # with the rest if anything after it fails).
-            if seats.take(registration, save=False):
-                registration.status = Status.PENDING_CONSENT if child else Status.CONFIRMED
-                if child:
-                    registration.consent_deadline = now + datetime.timedelta(hours=event.consent_hours)
-            elif not event.waiting_list:
-                raise DomainError(_("The event is full, and it has no waiting list."))
-            registration.save(force_insert=True)
-            Participant.objects.bulk_create(
-                Participant(registration=registration, name=person.name.strip()[:200], age_group=person.age_group,
-                            first_time=person.first_time)
-                for person in people
-            )  # fmt: skip
-            # Everyone whose registration is saved is told so, by e-mail (and by the receipt page).
-            mail_on_commit(registration, registration.status)
+    with transaction.atomic():
+        # The seats first, so that the registration is saved once, as it stands (the seats' UPDATE is undone with
+        # the rest if anything after it fails).
+        if seats.take(registration, save=False):
+            registration.status = Status.PENDING_CONSENT if child else Status.CONFIRMED
             if child:
-                mail_on_commit(registration, "consent_request")
-    except IntegrityError:
-        if idempotency_key:  # the same key at the same moment: the other request's registration stands
-            earlier = event.registrations.filter(idempotency_key=idempotency_key).first()
-            if earlier is not None:
-                return earlier, False
-        raise
-    return registration, True
+                registration.consent_deadline = now + datetime.timedelta(hours=event.consent_hours)
+        elif not event.waiting_list:
+            raise DomainError(_("The event is full, and it has no waiting list."))
+        registration.save(force_insert=True)  # the unique indexes refuse a retry's key, or a contact's second
+        Participant.objects.bulk_create(
+            Participant(registration=registration, name=person.name.strip()[:200], age_group=person.age_group,
+                        first_time=person.first_time)
+            for person in people
+        )  # fmt: skip
+        # Everyone whose registration is saved is told so, by e-mail (and by the receipt page).
+        mail_on_commit(registration, registration.status)
+        if child:
+            mail_on_commit(registration, "consent_request")
+    return registration
 
 
 def _locked(registration: Registration) -> Registration:
