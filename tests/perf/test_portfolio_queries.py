@@ -102,15 +102,17 @@ def count(client: Client, url: str) -> int:
 
 
 @pytest.mark.parametrize("who", [None, "it-direktor", "initiativledare"])
-@pytest.mark.parametrize("url", [*PAGES, "/portfolj/initiativ/export.csv", "/portfolj/initiativ/export.xlsx"])
-def test_portfolio_pages_cost_the_same_at_two_sizes(url, who, client_as):
+def test_portfolio_pages_cost_the_same_at_two_sizes(who, client_as):
+    """Every page counted at 10 initiatives, then all again at 50: the data is grown twice per person, not for
+    each page (each growth writes some 900 rows)."""
     client = client_as(who) if who else Client()
+    urls = [*PAGES, "/portfolj/initiativ/export.csv", "/portfolj/initiativ/export.xlsx"]
     grow(10, "a")
-    small = count(client, url)
+    small = {url: count(client, url) for url in urls}
     grow(40, "b")
-    large = count(client, url)
-    assert small == large, f"{url} as {who}: {small} queries at 10 initiatives, {large} at 50"
-    assert large <= CEILING
+    large = {url: count(client, url) for url in urls}
+    assert large == small, f"as {who}: queries at 10 initiatives, then at 50: {small} {large}"
+    assert max(large.values()) <= CEILING, large
 
 
 @pytest.mark.parametrize("kind", ["marathon", "sprint"])
