@@ -39,7 +39,7 @@ def no_mail():
         _quiet.reset(token)
 
 
-def mail_on_commit(registration: Registration, kind: str) -> None:
+def mail_with_change(registration: Registration, kind: str) -> None:
     """Queue the e-mail with the change: no one is told of a change that was rolled back, and no change that was
     saved goes untold (core.tasks.enqueue_with_change)."""
     if _quiet.get():

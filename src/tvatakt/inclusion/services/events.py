@@ -14,7 +14,7 @@ from tvatakt.inclusion.choices import ACTIVE, EventState, Status
 from tvatakt.inclusion.models import Event, Registration
 from tvatakt.inclusion.services import seats
 from tvatakt.inclusion.services.registrations import offer_next
-from tvatakt.inclusion.tasks import mail_on_commit
+from tvatakt.inclusion.tasks import mail_with_change
 
 
 def set_capacity(*, actor, event: Event, capacity: int) -> Event:
@@ -52,7 +52,7 @@ def cancel_event(*, actor, event: Event, reason: str) -> Event:
             status=Status.CANCELLED, cancel_reason=reason.strip()[:200], holds_seats=False, offer_expires_at=None
         )
         for registration in told:  # everyone is told, with the reason
-            mail_on_commit(registration, "cancelled")
+            mail_with_change(registration, "cancelled")
         Event.objects.filter(pk=current.pk).update(seats_taken=0)
     return current
 

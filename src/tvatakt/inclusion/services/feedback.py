@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from tvatakt.core.errors import DomainError
 from tvatakt.inclusion.choices import Status
 from tvatakt.inclusion.models import Feedback, Learned, Registration
-from tvatakt.inclusion.tasks import mail_on_commit
+from tvatakt.inclusion.tasks import mail_with_change
 
 
 def give_feedback(
@@ -48,7 +48,7 @@ def ask_for_feedback(*, now: datetime.datetime | None = None) -> int:
             if Registration.objects.filter(pk=registration.pk, feedback_asked_at__isnull=True).update(
                 feedback_asked_at=now
             ):
-                mail_on_commit(registration, "feedback")
+                mail_with_change(registration, "feedback")
                 asked += 1
     return asked
 
@@ -64,6 +64,6 @@ def remind(*, now: datetime.datetime | None = None) -> int:
     for registration in due:
         with transaction.atomic():
             if Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(reminded_at=now):
-                mail_on_commit(registration, "reminder")
+                mail_with_change(registration, "reminder")
                 reminded += 1
     return reminded

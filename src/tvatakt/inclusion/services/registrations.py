@@ -17,7 +17,7 @@ from tvatakt.core.errors import DomainError
 from tvatakt.inclusion.choices import ACTIVE, AgeGroup, EventState, Need, Status, age_bounds, needs_guardian
 from tvatakt.inclusion.models import Event, Participant, Registration
 from tvatakt.inclusion.services import seats
-from tvatakt.inclusion.tasks import mail_on_commit
+from tvatakt.inclusion.tasks import mail_with_change
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud at the door
 CODE_LENGTH = 8
@@ -163,9 +163,9 @@ def _save(event, people, idempotency_key, now, contact) -> Registration:
             for person in people
         )  # fmt: skip
         # Everyone whose registration is saved is told so, by e-mail (and by the receipt page).
-        mail_on_commit(registration, registration.status)
+        mail_with_change(registration, registration.status)
         if child:
-            mail_on_commit(registration, "consent_request")
+            mail_with_change(registration, "consent_request")
     return registration
 
 
@@ -188,7 +188,7 @@ def confirm_consent(
         # Free seats with people waiting are held back only for children without consent, so taking one is fair.
         current.status = Status.CONFIRMED if seats.take(current) else Status.WAITING
         current.save(update_fields=["consent_given_at", "photos_allowed", "status"])
-        mail_on_commit(current, current.status)
+        mail_with_change(current, current.status)
     return current
 
 
@@ -236,7 +236,7 @@ def cancel(*, registration: Registration, reason: str = "") -> Registration:
         current.status, current.cancel_reason = Status.CANCELLED, reason[:200]
         current.offer_expires_at = None
         current.save(update_fields=["status", "cancel_reason", "offer_expires_at"])
-        mail_on_commit(current, "cancelled")
+        mail_with_change(current, "cancelled")
         if seats.release(current):
             offer_next(event=current.event)
     return current
@@ -256,7 +256,7 @@ def offer_next(*, event: Event, now: datetime.datetime | None = None) -> list[Re
         registration.status = Status.OFFERED
         registration.offer_expires_at = now + datetime.timedelta(hours=event.offer_hours)
         registration.save(update_fields=["status", "offer_expires_at"])
-        mail_on_commit(registration, "offered")
+        mail_with_change(registration, "offered")
         offered.append(registration)
     return offered
 
@@ -271,7 +271,7 @@ def accept_offer(*, registration: Registration, now: datetime.datetime | None = 
             raise DomainError(_("The offer has run out. The seat has gone to the next person waiting."))
         current.status, current.offer_expires_at = Status.CONFIRMED, None
         current.save(update_fields=["status", "offer_expires_at"])
-        mail_on_commit(current, "confirmed")
+        mail_with_change(current, "confirmed")
     return current
 
 
@@ -288,7 +288,7 @@ def expire_offers(*, now: datetime.datetime | None = None) -> int:
             if not claimed:
                 continue
             ended += 1
-            mail_on_commit(registration, "cancelled")
+            mail_with_change(registration, "cancelled")
             seats.release(registration)
             offer_next(event=registration.event, now=now)
     return ended
