@@ -19,9 +19,21 @@ def no_sweep_by_chance():
     """One rate-limited request in SWEEP_ONE_IN also deletes the ended counters: a query that would come and go
     at random in the query-count tests, and empty the counts of the rate-limit tests, whose clock is long past.
     The sweep has tests of its own."""
+    from tvatakt.core import ratecount
+
+    ratecount.SWEEP_ONE_IN = 0
+
+
+@pytest.fixture(autouse=True)
+def api_reads_tallied_until_asked():
+    """The API reads' tally starts empty in each test (the database it saw was rolled back), and is added to the
+    shared counters only when a test asks: added once a second, it would put a query into the query-count tests
+    at random. Its own adding has tests of its own (tests/core/test_ratecount.py)."""
     from tvatakt.core import ratelimit
 
-    ratelimit.SWEEP_ONE_IN = 0
+    ratelimit.TALLY.reset(batch=float("inf"), seconds=float("inf"))
+    yield
+    ratelimit.TALLY.reset()
 
 
 @pytest.fixture

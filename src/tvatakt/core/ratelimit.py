@@ -1,9 +1,10 @@
-"""Rate limits on the public forms and the API's writes: per client address, and per person or API key.
+"""Rate limits on the public forms and the API: per client address, and per person or API key.
 
 The counters are shared by every worker and every node: in Redis when the cache is Redis (an atomic INCR), and
-otherwise in the database (one upsert per hit, which both SQLite and PostgreSQL do atomically). A
-per-process counter would let N workers take N times the limit. Windows are fixed (the hour from :00), which is
-simple to explain in a message: "try again in 12 minutes".
+otherwise in the database (core.ratecount: one upsert per hit, which both SQLite and PostgreSQL do atomically). A
+per-process counter alone would let N workers take N times the limit. The API's reads are the exception, counted
+in the database loosely: a process's own tally, added to the shared counter once a second (core.ratecount).
+Windows are fixed (the hour from :00), which is simple to explain in a message: "try again in 12 minutes".
 
 The counter keys are hashes, so the table and Redis hold no addresses. A library or a school sends many people
 through one address; the limits per address are set for that, and the limits per person are tighter.
@@ -13,20 +14,23 @@ import functools
 import hashlib
 import ipaddress
 import re
-import secrets
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import checks
 from django.core.cache import cache
-from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import ngettext
 
+from tvatakt.core import ratecount
+
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-SWEEP_ONE_IN = 200  # 0: never (the tests, which count queries and sweep when they mean to)
+# The limits that a process counts in its own tally first: a stop for a loop that never ends, where a slack of
+# (workers - 1) × ratecount.BATCH hits is harmless and a write a hit is not (every API read would make one).
+TALLIED = frozenset({"api-read"})
+TALLY = ratecount.Tally()
 
 
 @dataclass(frozen=True)
@@ -107,36 +111,24 @@ def _count_in_redis(key: str, window: int, rate: Rate) -> int:
         return 1
 
 
-def _count_in_database(key: str, window: int, rate: Rate) -> int:
-    """One statement, atomic on both databases: the first hit inserts the counter, a later one (or one racing it
-    from another worker) adds to it, and the count comes back (SQLite 3.35+ and PostgreSQL both RETURN)."""
-    from tvatakt.core.models import RateCounter
-
-    # Now and then a hit clears the ended counters: no worker needed.
-    if SWEEP_ONE_IN and secrets.randbelow(SWEEP_ONE_IN) == 0:
-        sweep()
-    table = connection.ops.quote_name(RateCounter._meta.db_table)
-    key_, window_, hits, expires = (connection.ops.quote_name(name) for name in ("key", "window", "hits", "expires_at"))
-    sql = (
-        f"INSERT INTO {table} ({key_}, {window_}, {hits}, {expires}) VALUES (%s, %s, 1, %s) "  # noqa: S608 - names are the model's, quoted
-        f"ON CONFLICT ({key_}, {window_}) DO UPDATE SET {hits} = {table}.{hits} + 1 RETURNING {hits}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [key, window, (window + 1) * rate.seconds])
-        return cursor.fetchone()[0]
-
-
 def _uses_redis() -> bool:
     return settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
 
 
-def hit(scope: str, who: str, rate: Rate | str, *, now: float | None = None) -> None:
-    """Count one hit by `who` in `scope`; raise RateLimited once the window's hits are over the rate."""
+def hit(scope: str, who: str, rate: Rate | str, *, now: float | None = None, tally: bool = False) -> None:
+    """Count one hit by `who` in `scope`; raise RateLimited once the window's hits are over the rate. With `tally`,
+    and the counters in the database, the hit goes to the process's tally first (see TALLIED)."""
     rate = Rate.parse(rate) if isinstance(rate, str) else rate
     now = time.time() if now is None else now
     window = int(now // rate.seconds)
     key = _key(scope, who)
-    hits = _count_in_redis(key, window, rate) if _uses_redis() else _count_in_database(key, window, rate)
+    expires = (window + 1) * rate.seconds
+    if _uses_redis():
+        hits = _count_in_redis(key, window, rate)
+    elif tally:
+        hits = TALLY.hit(key, window, expires, now)
+    else:
+        hits = ratecount.add([(key, window, 1, expires)])[key, window]
     if hits > rate.hits:
         raise RateLimited(int((window + 1) * rate.seconds - now))
 
@@ -145,13 +137,14 @@ def check(request, scope: str, *, person: str = "") -> None:
     """Count a request against the scope's limits (settings.RATE_LIMITS): the client address's, and the person's
     (a signed-in user, or `person`: an API key) when the scope has one."""
     per_address, per_person = settings.RATE_LIMITS[scope]
+    tally = scope in TALLIED
     if per_address:
-        hit(f"{scope}:ip", client_address(request), per_address)
+        hit(f"{scope}:ip", client_address(request), per_address, tally=tally)
     user = getattr(request, "user", None)
     if not person and user is not None and user.is_authenticated:
         person = str(user.pk)
     if per_person and person:
-        hit(f"{scope}:person", person, per_person)
+        hit(f"{scope}:person", person, per_person, tally=tally)
 
 
 def limit(scope: str, methods=("POST",)):
@@ -235,11 +228,3 @@ def check_rates(**_kwargs) -> list:
                 id="tvatakt.E010",
             ))  # fmt: skip
     return problems
-
-
-def sweep(*, now: float | None = None) -> int:
-    """Delete the database's counters whose windows have ended."""
-    from tvatakt.core.models import RateCounter
-
-    now = time.time() if now is None else now
-    return RateCounter.objects.filter(expires_at__lt=now).delete()[0]
