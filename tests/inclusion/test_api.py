@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tvatakt.inclusion.choices import Status
+from tvatakt.inclusion.choices import EventState, Status
 from tvatakt.inclusion.models import Registration
 
 from .conftest import make_event
@@ -41,6 +41,23 @@ def test_a_retry_with_the_same_key_gets_the_same_registration(client):
     assert again.status_code == 200 and again.json()["code"] == first.json()["code"]
     assert Registration.objects.filter(event__slug="test-api-kort").count() == 1
     assert "/anmalan/" in first.json()["manage_url"]
+
+
+def test_the_event_registered_for_is_read_as_the_orm_reads_it_and_a_draft_is_not_found(client):
+    """The event is read through a statement written once (selectors.event_to_register): its values come typed as
+    the model's, on both databases, and a draft is as unknown as a slug that is not there."""
+    from tvatakt.inclusion import selectors
+
+    made = make_event(slug="test-api-las", languages=["sv", "sv-easy"])
+    read = selectors.event_to_register("test-api-las")
+    assert [(f.attname, getattr(read, f.attname)) for f in read._meta.concrete_fields] == [
+        (f.attname, getattr(made, f.attname)) for f in made._meta.concrete_fields
+    ]
+    make_event(slug="test-api-utkast", state=EventState.DRAFT)
+    assert selectors.event_to_register("test-api-utkast") is None
+    assert post(client, "test-api-utkast", BODY).status_code == 404
+    assert post(client, "finns-inte", BODY).status_code == 404
+    assert not Registration.objects.filter(event__slug="test-api-utkast").exists()
 
 
 @pytest.mark.parametrize(
