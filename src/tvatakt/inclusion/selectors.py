@@ -1,10 +1,13 @@
 """Reads for the public pages (upcoming events with filters, and an event's page) and for a host's messages."""
 
+import dataclasses
 import datetime
-import functools
+import threading
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Count, F, Q, QuerySet
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
 from tvatakt.inclusion.choices import AUDIENCE_STATUSES, Audience, EventState, age_bounds
@@ -56,18 +59,44 @@ def event_page(slug: str) -> Event | None:
 
 def event_to_register(slug: str) -> Event | None:
     """The event a registration through the API is for: no more than its own row, for it is read at every
-    registration of a rush. The ORM writes the statement once per database, and each registration runs it through
-    QuerySet.raw() with its slug: building the statement anew was half of the read's CPU (0.74 ms against 0.49)."""
-    sql, params = _event_to_register_sql(connection.vendor)
-    return next(iter(Event.objects.raw(sql, [slug if param == _SLUG else param for param in params])), None)
+    registration of a rush. The ORM builds the statement and the converters of its columns once per connection
+    (one a thread), and each registration runs it with its slug: building them anew each time was most of the
+    read's CPU (in one run, 1.1 ms through the ORM's query and 0.2 ms this way)."""
+    read = _event_read(connections[DEFAULT_DB_ALIAS])
+    with read.wrapper.cursor() as cursor:
+        cursor.execute(read.sql, [slug if param == _SLUG else param for param in read.params])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    if read.converters:
+        row = next(iter(read.compiler.apply_converters([row], read.converters)))
+    return Event.from_db(DEFAULT_DB_ALIAS, read.names, row)
 
 
 _SLUG = "\x00slug\x00"  # where the slug goes: no slug is this
+_reads = threading.local()  # a thread's connection, and what it compiled: gone with the thread
 
 
-@functools.cache
-def _event_to_register_sql(_vendor: str) -> tuple[str, tuple]:
-    return Event.objects.filter(slug=_SLUG).exclude(state=EventState.DRAFT).order_by()[:1].query.sql_with_params()
+@dataclasses.dataclass(frozen=True)
+class _Read:
+    wrapper: BaseDatabaseWrapper
+    compiler: SQLCompiler
+    sql: str
+    params: tuple
+    converters: dict
+    names: list[str]
+
+
+def _event_read(wrapper: BaseDatabaseWrapper) -> _Read:
+    read = getattr(_reads, "event", None)
+    if read is None or read.wrapper is not wrapper:
+        query = Event.objects.filter(slug=_SLUG).exclude(state=EventState.DRAFT).order_by()[:1].query
+        compiler = query.get_compiler(connection=wrapper)
+        sql, params = compiler.as_sql()
+        columns = [column for column, _sql, _alias in compiler.select]
+        names = [column.target.attname for column in columns]
+        read = _reads.event = _Read(wrapper, compiler, sql, tuple(params), compiler.get_converters(columns), names)
+    return read
 
 
 def audience_of(event: Event, audience: str) -> QuerySet[Registration]:
