@@ -24,6 +24,7 @@ def application(environ, start_response):
     finally:
         response.close()
 
+
 # A full garbage collection walks every object the process holds, and a worker holds some 150,000 that live as
 # long as it does (apps, URL patterns, compiled templates, translations). Walking them took 60-90 ms, once every
 # thousand or so requests: that was the p99 of the cached pages (100+ ms, against 1 ms for the rest). Frozen
