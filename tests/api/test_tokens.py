@@ -215,7 +215,7 @@ def real_cache(settings):
 
 
 def count_queries(client, url, **kwargs) -> int:
-    """The queries of the answer, besides the API's rate counter (one upsert a request, cached or not)."""
+    """The queries of the answer, besides any rate counter's (a form's upsert; an API read's tally, when added)."""
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url, **kwargs).status_code == 200
     return len([q for q in captured if "core_ratecounter" not in q["sql"]])

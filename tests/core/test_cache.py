@@ -18,7 +18,7 @@ def real_cache(settings):
 
 
 def queries(client, url):
-    """The queries of the answer, besides the API's rate counter (one upsert a request, cached or not)."""
+    """The queries of the answer, besides any rate counter's (a form's upsert; an API read's tally, when added)."""
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
