@@ -57,6 +57,16 @@ def test_every_key_pending_goes_in_one_statement():
     assert dict(RateCounter.objects.values_list("key", "hits")) == {"k1": 1, "k2": 1, "k3": 1}
 
 
+def test_more_keys_than_one_statement_takes_go_in_parts():
+    tally = ratecount.Tally()
+    tally.reset(batch=float("inf"), seconds=float("inf"))
+    for number in range(2500):
+        tally.hit(f"k{number}", WINDOW, (WINDOW + 1) * 3600, NOON)
+    with CaptureQueriesContext(connection) as queries:
+        tally.add(now=NOON)
+    assert len(queries) == 3 and RateCounter.objects.count() == 2500 and len(tally.seen) == 2500
+
+
 def test_what_other_processes_added_counts_once_this_one_has_added_its_own():
     tally = ratecount.Tally()
     tally.reset(batch=2, seconds=float("inf"))

@@ -16,6 +16,7 @@ from django.db import connection
 
 BATCH = 50
 SECONDS = 1.0
+ADD_AT_MOST = 1000  # rows a statement
 SWEEP_ONE_IN = 200  # 0: never (the tests, which count queries and sweep when they mean to)
 
 
@@ -85,6 +86,8 @@ class Tally:
         rows = [(*k, hits, expires) for k, (hits, expires) in self.pending.items() if expires > now]
         self.pending = {}
         self.seen = {k: seen for k, seen in self.seen.items() if seen[1] > now}
-        if rows:
-            expiry = {(key, window): expires for key, window, _, expires in rows}
-            self.seen |= {k: (total, expiry[k]) for k, total in add(rows).items()}
+        expiry = {(key, window): expires for key, window, _, expires in rows}
+        # In parts: a statement takes some thousands of values at most (PostgreSQL 65,535, SQLite 32,766), and a
+        # second of reads from many addresses could bring more.
+        for start in range(0, len(rows), ADD_AT_MOST):
+            self.seen |= {k: (total, expiry[k]) for k, total in add(rows[start : start + ADD_AT_MOST]).items()}
