@@ -16,7 +16,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="session", autouse=True)
 def no_sweep_by_chance():
-    """One rate-limited request in SWEEP_ONE_IN also deletes the ended counters: a query that would come and go
+    """One addition to the rate counters in SWEEP_ONE_IN also deletes the ended counters: a query that would come and go
     at random in the query-count tests, and empty the counts of the rate-limit tests, whose clock is long past.
     The sweep has tests of its own."""
     from tvatakt.core import ratecount

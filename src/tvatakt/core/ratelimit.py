@@ -130,7 +130,7 @@ def hit(scope: str, who: str, rate: Rate | str, *, now: float | None = None, tal
     else:
         hits = ratecount.add([(key, window, 1, expires)])[key, window]
     if hits > rate.hits:
-        raise RateLimited(int((window + 1) * rate.seconds - now))
+        raise RateLimited(int(expires - now))
 
 
 def check(request, scope: str, *, person: str = "") -> None:
