@@ -28,6 +28,7 @@ CONTENT = "content"  # the scope of every watched app without one of its own
 PAGE_TIMEOUT = 300  # an upper bound on staleness, should a write ever bypass the ORM
 # What a page that may be shared holds where its form's CSRF token goes; each visitor's own is put in on the way out.
 FORM_TOKEN_SLOT = "tvatakt-form-token-slot"  # noqa: S105 - a placeholder, never a secret
+LOOK_BACK = 16  # on-commit hooks looked at for a bump already due (see _due_at_commit)
 
 
 def _version_key(scope: str) -> str:
@@ -57,7 +58,10 @@ def _fresh() -> int:
 
 def bump_content_version(scope: str = CONTENT, **_signal_kwargs) -> None:
     """Mark every cached page of this scope stale once the current transaction commits. Bumping the content
-    scope marks every page stale: the scoped pages are keyed by it too."""
+    scope marks every page stale: the scoped pages are keyed by it too. Once a transaction is enough: a
+    registration and its participants are three saves, and each bump is a write to the shared cache."""
+    if _due_at_commit(scope):
+        return
 
     def bump():
         cache = _versions()
@@ -67,7 +71,24 @@ def bump_content_version(scope: str = CONTENT, **_signal_kwargs) -> None:
         except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
             cache.set(key, _fresh(), timeout=None)
 
+    bump.bumps = scope
     transaction.on_commit(bump)
+
+
+def _due_at_commit(scope: str) -> bool:
+    """Whether a bump of the scope is due already when this change commits: added in the same atomic block (or one
+    inside it), so that no rollback can drop it and keep this change. Only the last few hooks are looked at: a
+    bump missed costs a write more, never a stale page, and a long transaction's hooks are not read at every save."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return False
+    current = set(connection.savepoint_ids)
+    for savepoints, hook, _robust in reversed(connection.run_on_commit[-LOOK_BACK:]):
+        if not savepoints >= current:
+            return False  # added before this block began, as is every hook before it
+        if getattr(hook, "bumps", None) == scope:
+            return True
+    return False
 
 
 def watch_content(app_labels: list[str], scope: str = CONTENT) -> None:

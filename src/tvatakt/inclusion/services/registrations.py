@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tvatakt.core import rows
 from tvatakt.core.errors import DomainError
 from tvatakt.inclusion.choices import ACTIVE, AgeGroup, EventState, Need, Status, age_bounds, needs_guardian
 from tvatakt.inclusion.models import Event, Participant, Registration
@@ -156,12 +157,12 @@ def _save(event, people, idempotency_key, now, contact) -> Registration:
                 registration.consent_deadline = now + datetime.timedelta(hours=event.consent_hours)
         elif not event.waiting_list:
             raise DomainError(_("The event is full, and it has no waiting list."))
-        registration.save(force_insert=True)  # the unique indexes refuse a retry's key, or a contact's second
-        Participant.objects.bulk_create(
+        rows.insert([registration])  # the unique indexes refuse a retry's key, or a contact's second
+        rows.insert([
             Participant(registration=registration, name=person.name.strip()[:200], age_group=person.age_group,
                         first_time=person.first_time)
             for person in people
-        )  # fmt: skip
+        ])  # fmt: skip
         # Everyone whose registration is saved is told so, by e-mail (and by the receipt page).
         mail_with_change(registration, registration.status)
         if child:
