@@ -354,7 +354,7 @@ TASKS = {
         "BACKEND": (
             "django_tasks.backends.immediate.ImmediateBackend"
             if env_bool("TVATAKT_TASKS_IMMEDIATE")
-            else "django_tasks_db.DatabaseBackend"
+            else "tvatakt.core.taskqueue.DatabaseBackend"
         ),
         "QUEUES": ["default"],
     }

@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from tvatakt.core.tasks import RETRY_DELAYS, retried
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DATABASE_TASKS = {"default": {"BACKEND": "tvatakt.core.taskqueue.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 @task()

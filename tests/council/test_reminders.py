@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 SCHOOL = "Utbildningsförvaltningen"  # its ambassador is the demo's "ambassador"
 DEADLINE = timezone.localdate() + datetime.timedelta(days=60)
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DB_TASKS = {"default": {"BACKEND": "tvatakt.core.taskqueue.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def days(n: int) -> datetime.timedelta:

@@ -25,7 +25,7 @@ from .conftest import idea_fields, make_consultation
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/en/dialog/moderering/"
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DB_TASKS = {"default": {"BACKEND": "tvatakt.core.taskqueue.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 @pytest.fixture

@@ -17,8 +17,9 @@ from django.db.models.signals import post_save, pre_save
 
 
 def insert(objs: list[Model]) -> None:
-    """Save `objs`, all new and of one model, in one INSERT, and give them the primary keys the database made.
-    Signals and all as `obj.save(force_insert=True)` for each, in the caller's transaction."""
+    """Save `objs`, all new and of one model, in one INSERT, and give them the primary keys the database made (a
+    key of the object's own, such as a UUID by default, is sent with the rest). Signals and all as
+    `obj.save(force_insert=True)` for each, in the caller's transaction."""
     model = type(objs[0])
     alias = router.db_for_write(model)
     connection = connections[alias]
@@ -38,7 +39,7 @@ def insert(objs: list[Model]) -> None:
             params.append(field.get_db_prep_save(value, connection))
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        made = cursor.fetchall()
+        made = cursor.fetchall() if model._meta.auto_field else [(obj.pk,) for obj in objs]
     for obj, (pk,) in zip(objs, made, strict=True):
         obj.pk = pk
         obj._state.adding, obj._state.db = False, alias
@@ -49,16 +50,14 @@ def insert(objs: list[Model]) -> None:
 def _statement(model: type[Model], rows: int, alias: str) -> tuple[list, str]:
     """The fields whose values are sent, and the INSERT … RETURNING the primary key for `rows` rows."""
     meta = model._meta
-    if meta.parents or not meta.auto_field:
-        # A child table (multi-table inheritance) is two INSERTs; a key not made by the database is not returned.
-        raise TypeError(f"{model.__name__}: only models with a database-made key and a table of their own")
+    if meta.parents:
+        raise TypeError(f"{model.__name__}: a child table (multi-table inheritance) is two INSERTs; use save()")
     fields = [field for field in meta.local_concrete_fields if field is not meta.auto_field and not field.generated]
     quote = connections[alias].ops.quote_name
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     columns = ", ".join(quote(field.column) for field in fields)
     # The model's names, quoted: nothing from a request is in the text.
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES {', '.join([row] * rows)} "  # noqa: S608
-        f"RETURNING {quote(meta.pk.column)}"
-    )
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES {', '.join([row] * rows)}"  # noqa: S608
+    if meta.auto_field:  # a key the database makes comes back; any other is the object's own (a UUID's default)
+        sql += f" RETURNING {quote(meta.pk.column)}"
     return fields, sql
