@@ -116,3 +116,28 @@ def test_a_bump_rolled_back_with_its_savepoint_is_made_again(event, django_captu
         rows.insert([registration(event, "KVAR0001")])  # its bump is not the one that was rolled back
     assert [hook.bumps for hook in hooks if hasattr(hook, "bumps")] == ["inclusion"]
     assert list(event.registrations.values_list("code", flat=True)) == ["KVAR0001"]
+
+
+def test_a_refusal_caught_inside_a_transaction_still_undoes_it(event):
+    rows.insert([registration(event, "FORST001")])
+    with transaction.atomic():
+        with pytest.raises(IntegrityError):
+            rows.insert([registration(event, "FORST001", email="annan@example.se")])
+        assert transaction.get_rollback()  # as after save(): nothing more may be written in it
+
+
+def test_what_save_would_do_otherwise_is_refused_not_skipped(event):
+    rows.insert([])  # nothing to write: no statement
+    with pytest.raises(TypeError, match="key of its own"):
+        rows.insert([registration(event, "EGENNYCK", pk=10**9)])
+    assert not event.registrations.exists()
+
+
+def test_each_change_a_test_makes_at_its_own_level_bumps_the_version(django_capture_on_commit_callbacks):
+    # A test's own block stands for many transactions, and a hook that ran in one is not due in the next.
+    from tvatakt.core import cache
+
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True) as hooks:
+            cache.bump_content_version("inclusion")
+        assert [hook.bumps for hook in hooks if hasattr(hook, "bumps")] == ["inclusion"]

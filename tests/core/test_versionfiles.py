@@ -73,3 +73,14 @@ def test_the_site_counts_its_content_versions_there(settings, tmp_path, django_c
         cache.bump_content_version("inclusion")
     assert cache.content_version("inclusion") == first + 1
     assert isinstance(caches["versions"], VersionFileCache)
+
+
+def test_a_spoilt_file_counts_as_missing_and_is_written_anew(store):
+    store.set("v", 41)
+    path = store._path("v", None)
+    with open(path, "wb") as spoilt:  # what a crash while the file was made can leave on some file systems
+        spoilt.write(b"\0" * 20)
+    assert store.get("v", "none") == "none"
+    with pytest.raises(ValueError):
+        store.incr("v")  # core.cache then sets a fresh version
+    assert store.add("v", 7) is True and store.incr("v") == 8
