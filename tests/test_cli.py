@@ -107,3 +107,22 @@ def test_generate_refuses_a_scale_of_zero():
 
     with pytest.raises(CommandError):
         call_command("generate", "--scale", "0")
+
+
+def test_a_worker_that_will_not_stop_is_killed_after_a_while(monkeypatch):
+    """granian waits for a worker to stop for ever unless told otherwise, and a worker told to stop while it is still
+    starting can miss it (CI saw the serve test above hang so). The serve test waits 30 s for the server to stop."""
+    from tvatakt.core import server
+
+    given = {}
+
+    class Granian:
+        def __init__(self, *args, **kwargs):
+            given.update(kwargs)
+
+        def serve(self):
+            pass
+
+    monkeypatch.setattr("granian.Granian", Granian)
+    server.run_granian(host="127.0.0.1", port=8000, workers=2)
+    assert 0 < given["workers_kill_timeout"] < 30

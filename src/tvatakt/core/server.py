@@ -16,6 +16,9 @@ def prepare() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+WORKERS_KILL_TIMEOUT = 20  # seconds
+
+
 def default_workers() -> int:
     return max(2, min(4, os.cpu_count() or 2))
 
@@ -50,6 +53,10 @@ def run_granian(*, host: str, port: int, workers: int, threads: int = 8) -> None
         backpressure=threads,
         log_access=False,
         respawn_failed_workers=True,
+        # A worker told to stop while it is still starting can miss the signal and run on, and granian then waits
+        # for it for ever (seen once in CI, on a loaded machine: the server never stopped). After this long a
+        # worker that has not stopped is killed; requests here take well under a second, so it is ample grace.
+        workers_kill_timeout=WORKERS_KILL_TIMEOUT,
     ).serve()
 
 
