@@ -32,23 +32,41 @@ def insert(objs: list[Model]) -> None:
     fields, sql = _statement(model, len(objs), alias)
     params = []
     for obj in objs:
-        if model._meta.auto_field and obj.pk is not None:
-            raise TypeError(f"{model.__name__}: a key of its own where the database makes them; use save()")
         obj._prepare_related_fields_for_save(operation_name="insert")  # as save() does: no unsaved related object
-        pre_save.send(sender=model, instance=obj, raw=False, using=alias, update_fields=None)
-        for field in fields:
-            value = field.pre_save(obj, add=True)
-            if hasattr(value, "resolve_expression"):  # a database default or an F(): the ORM's to write
-                raise TypeError(f"{model.__name__}.{field.name}: an expression, not a value; use save()")
-            params.append(field.get_db_prep_save(value, connection))
+        params += values(obj, fields, alias)
     # As save() does: an error leaves the transaction to be rolled back, even where the caller catches it.
     with transaction.mark_for_rollback_on_error(alias), connection.cursor() as cursor:
         cursor.execute(sql, params)
         made = cursor.fetchall() if model._meta.auto_field else [(obj.pk,) for obj in objs]
     for obj, (pk,) in zip(objs, made, strict=True):
-        obj.pk = pk
-        obj._state.adding, obj._state.db = False, alias
-        post_save.send(sender=model, instance=obj, created=True, raw=False, using=alias, update_fields=None)
+        saved(obj, pk, alias)
+
+
+def values(obj: Model, fields: list, alias: str) -> list:
+    """The values of `obj`'s `fields` as its INSERT sends them, after pre_save is sent, as save() sends it."""
+    model = type(obj)
+    if model._meta.auto_field and obj.pk is not None:
+        raise TypeError(f"{model.__name__}: a key of its own where the database makes them; use save()")
+    pre_save.send(sender=model, instance=obj, raw=False, using=alias, update_fields=None)
+    connection, params = connections[alias], []
+    for field in fields:
+        value = field.pre_save(obj, add=True)
+        if hasattr(value, "resolve_expression"):  # a database default or an F(): the ORM's to write
+            raise TypeError(f"{model.__name__}.{field.name}: an expression, not a value; use save()")
+        params.append(field.get_db_prep_save(value, connection))
+    return params
+
+
+def saved(obj: Model, pk, alias: str) -> None:
+    """`obj` is in the database now, with the key `pk`: as after save(), post_save sent."""
+    obj.pk = pk
+    obj._state.adding, obj._state.db = False, alias
+    post_save.send(sender=type(obj), instance=obj, created=True, raw=False, using=alias, update_fields=None)
+
+
+def fields(model: type[Model], alias: str) -> list:
+    """The fields whose values an INSERT sends: all but a key the database makes."""
+    return _statement(model, 1, alias)[0]
 
 
 @functools.cache

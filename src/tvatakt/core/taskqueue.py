@@ -9,16 +9,23 @@ version of the library that writes another field is noticed.
 """
 
 from django_tasks_db import DatabaseBackend as LibraryBackend
-from django_tasks_db.backend import normalize_json
+from django_tasks_db.backend import normalize_json, task_enqueued
 
 from tvatakt.core import rows
 
 
 class DatabaseBackend(LibraryBackend):
     def _task_to_db_task(self, task, args, kwargs):
+        row = self.row(task, args, kwargs)
+        rows.insert([row])
+        return row
+
+    def row(self, task, args, kwargs):
+        """The queue's row for `task`, not yet written: for a caller who writes it in a statement of its own."""
         from django_tasks_db.models import DBTaskResult  # not at import: the backend may be made before the apps
 
-        row = DBTaskResult(
+        self.validate_task(task)
+        return DBTaskResult(
             id=self._get_id(),
             args_kwargs=normalize_json({"args": args, "kwargs": kwargs}),
             priority=task.priority,
@@ -27,5 +34,12 @@ class DatabaseBackend(LibraryBackend):
             run_after=task.run_after,
             backend_name=self.alias,
         )
-        rows.insert([row])
-        return row
+
+    def enqueued(self, row):
+        """As the library's enqueue() ends, for a row written: the signal sent, and the task's result."""
+        result = row.task_result  # built anew at each reading: once here, where the library builds it twice
+        task_enqueued.send(type(self), task_result=result)
+        return result
+
+    def enqueue(self, task, args, kwargs):
+        return self.enqueued(self._task_to_db_task(task, args, kwargs))

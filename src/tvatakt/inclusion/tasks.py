@@ -39,10 +39,15 @@ def no_mail():
         _quiet.reset(token)
 
 
+def mails_quiet() -> bool:
+    """Whether no one is told now (inside no_mail())."""
+    return _quiet.get()
+
+
 def mail_with_change(registration: Registration, kind: str) -> None:
     """Queue the e-mail with the change: no one is told of a change that was rolled back, and no change that was
     saved goes untold (core.tasks.enqueue_with_change)."""
-    if _quiet.get():
+    if mails_quiet():
         return
     enqueue_with_change(send_mail, registration_pk=registration.pk, kind=kind)
 

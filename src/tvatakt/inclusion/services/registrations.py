@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from tvatakt.core import rows
 from tvatakt.core.errors import DomainError
+from tvatakt.core.tasks import enqueue_with_change
 from tvatakt.inclusion.choices import ACTIVE, AgeGroup, EventState, Need, Status, age_bounds, needs_guardian
 from tvatakt.inclusion.models import Event, Participant, Registration
-from tvatakt.inclusion.services import seats
-from tvatakt.inclusion.tasks import mail_with_change
+from tvatakt.inclusion.services import one_statement, seats
+from tvatakt.inclusion.tasks import mail_with_change, mails_quiet, send_mail
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud at the door
 CODE_LENGTH = 8
@@ -148,26 +149,44 @@ def _save(event, people, idempotency_key, now, contact) -> Registration:
         photos_allowed=bool(contact.get("photos_allowed")) and not child,  # a child's: the guardian's say
         consent_version=CONSENT_VERSION if child else "", **fields,
     )  # fmt: skip
+    participants = [
+        Participant(name=person.name.strip()[:200], age_group=person.age_group, first_time=person.first_time)
+        for person in people
+    ]  # fmt: skip
+    held = one_statement.Held(
+        status=Status.PENDING_CONSENT if child else Status.CONFIRMED,
+        consent_deadline=now + datetime.timedelta(hours=event.consent_hours) if child else None,
+    )
+    # Everyone whose registration is saved is told so, by e-mail (and by the receipt page): the e-mail of the
+    # status it gets (kind None), and a child's guardian is asked to confirm.
+    mails = [] if mails_quiet() else [(send_mail, {"kind": kind}) for kind in [None, "consent_request"][: 1 + child]]
+    if one_statement.usable():
+        if not one_statement.save(registration, participants, held=held, waiting=_waiting(event), mails=mails):
+            raise _full()
+        return registration
     with transaction.atomic():
         # The seats first, so that the registration is saved once, as it stands (the seats' UPDATE is undone with
         # the rest if anything after it fails).
         if seats.take(registration, save=False):
-            registration.status = Status.PENDING_CONSENT if child else Status.CONFIRMED
-            if child:
-                registration.consent_deadline = now + datetime.timedelta(hours=event.consent_hours)
-        elif not event.waiting_list:
-            raise DomainError(_("The event is full, and it has no waiting list."))
+            registration.status, registration.consent_deadline = held.status, held.consent_deadline
+        elif _waiting(event) is None:
+            raise _full()
         rows.insert([registration])  # the unique indexes refuse a retry's key, or a contact's second
-        rows.insert([
-            Participant(registration=registration, name=person.name.strip()[:200], age_group=person.age_group,
-                        first_time=person.first_time)
-            for person in people
-        ])  # fmt: skip
-        # Everyone whose registration is saved is told so, by e-mail (and by the receipt page).
-        mail_with_change(registration, registration.status)
-        if child:
-            mail_with_change(registration, "consent_request")
+        for participant in participants:
+            participant.registration = registration
+        rows.insert(participants)
+        for task, kwargs in mails:
+            enqueue_with_change(task, registration_pk=registration.pk, kind=kwargs["kind"] or registration.status)
     return registration
+
+
+def _full() -> DomainError:
+    return DomainError(_("The event is full, and it has no waiting list."))
+
+
+def _waiting(event: Event) -> str | None:
+    """What a registration is when the seats are taken: waiting, or nothing when the event has no waiting list."""
+    return Status.WAITING if event.waiting_list else None
 
 
 def _locked(registration: Registration) -> Registration:
