@@ -10,6 +10,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
+from tvatakt.core import prepared
 from tvatakt.inclusion.choices import AUDIENCE_STATUSES, Audience, EventState, age_bounds
 from tvatakt.inclusion.models import Event, HostMessage, Registration
 
@@ -63,7 +64,7 @@ def event_to_register(slug: str) -> Event | None:
     (one a thread), and each registration runs it with its slug: building them anew each time was most of the
     read's CPU (in one run, 1.1 ms through the ORM's query and 0.2 ms this way)."""
     read = _event_read(connections[DEFAULT_DB_ALIAS])
-    with read.wrapper.cursor() as cursor:
+    with prepared.cursor(DEFAULT_DB_ALIAS) as cursor:
         cursor.execute(read.sql, [slug if param == _SLUG else param for param in read.params])
         row = cursor.fetchone()
     if row is None:

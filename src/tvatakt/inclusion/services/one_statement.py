@@ -19,7 +19,7 @@ import functools
 
 from django.db import connections, router, transaction
 
-from tvatakt.core import rows
+from tvatakt.core import prepared, rows
 from tvatakt.core.taskqueue import DatabaseBackend
 from tvatakt.core.tasks import enqueue_with_change
 from tvatakt.inclusion.models import Participant, Registration
@@ -79,7 +79,7 @@ def save(
     # Inside a transaction, a savepoint: a refusal undoes the statement and leaves the caller's transaction usable,
     # as the ORM's way does. Outside one, the statement commits by itself.
     atomic = transaction.atomic(using=alias) if connection.in_atomic_block else contextlib.nullcontext()
-    with atomic, connection.cursor() as cursor:
+    with atomic, prepared.cursor(alias) as cursor:
         cursor.execute(sql, params)
         made = cursor.fetchone()
     if made is None:
