@@ -3,10 +3,11 @@ request, whose planning cost PostgreSQL more than running them.
 
 Django binds parameters on the client: the values are written into the text of each statement, so PostgreSQL
 parses and plans every one anew. This cursor sends them apart from the statement (Django's own server-binding
-cursor class), and psycopg prepares a statement once it has run a few times on a connection (its
-`prepare_threshold`, 5 by default): from then on PostgreSQL only binds and runs it. Measured for the event's read
-and the registration's one statement: see bench/README.md. It is still Django's cursor (queries counted and
-logged, execute wrappers run, errors wrapped). Elsewhere, and on SQLite, it is the usual cursor."""
+cursor class), and psycopg prepares a statement once it has run PREPARE_AFTER times on a connection (its
+`prepare_threshold`, which Django leaves unset, preparing nothing; an operator's own setting in the database's
+OPTIONS is kept): from then on PostgreSQL only binds and runs it. Used for the event's read, the rate limit's
+upsert and the registration's one statement: see bench/README.md. It is still Django's cursor (queries counted
+and logged, execute wrappers run, errors wrapped). On SQLite it is the usual cursor."""
 
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
