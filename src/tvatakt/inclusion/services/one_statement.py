@@ -116,7 +116,7 @@ def _sql(alias: str, people: int, mails: tuple[bool, ...]) -> str:
         return f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(field.column) for field in fields)})"
 
     reg_fields, reg_pk = rows.fields(Registration, alias), quote(Registration._meta.pk.column)
-    holds = quote(Registration._meta.get_field("holds_seats").column)
+    holds, status = (quote(Registration._meta.get_field(name).column) for name in ("holds_seats", "status"))
     chosen = {
         "status": "CASE WHEN seat.held THEN %s ELSE %s END",
         "holds_seats": "seat.held",
@@ -132,7 +132,7 @@ def _sql(alias: str, people: int, mails: tuple[bool, ...]) -> str:
         f"took AS ({seats.take_sql(connection.vendor)} RETURNING 1)",
         "seat AS (SELECT EXISTS (SELECT 1 FROM took) AS held)",
         f"reg AS ({into(Registration, reg_fields)} SELECT {reg_values} FROM seat WHERE seat.held OR %s"
-        f" RETURNING {reg_pk}, {holds}, {quote('status')})",
+        f" RETURNING {reg_pk}, {holds}, {status})",
         f"people AS ({into(Participant, [to_registration, *given])} SELECT reg.{reg_pk}, {given_values}"
         f" FROM reg, (VALUES {', '.join([given_row] * people)}) AS given(n, {given_names}) ORDER BY given.n"
         f" RETURNING {quote(Participant._meta.pk.column)})",
@@ -142,7 +142,7 @@ def _sql(alias: str, people: int, mails: tuple[bool, ...]) -> str:
     for number, by_status in enumerate(mails):
         args = f"jsonb_set(CAST(%s AS jsonb), '{{kwargs,registration_pk}}', to_jsonb(reg.{reg_pk}))"
         if by_status:
-            args = f"jsonb_set({args}, '{{kwargs,kind}}', to_jsonb(reg.{quote('status')}))"
+            args = f"jsonb_set({args}, '{{kwargs,kind}}', to_jsonb(reg.{status}))"
         task_values = ", ".join(args if field.name == "args_kwargs" else "%s" for field in task_fields)
         parts.append(f"mail{number} AS ({into(task_model, task_fields)} SELECT {task_values} FROM reg)")
     people_pks = f"ARRAY(SELECT {quote(Participant._meta.pk.column)} FROM people ORDER BY 1)"
