@@ -42,3 +42,27 @@ def test_an_error_is_django_s_and_the_next_statement_runs():
     with pytest.raises(DatabaseError), transaction.atomic(), prepared.cursor(DEFAULT_DB_ALIAS) as cursor:
         cursor.execute("SELECT * FROM no_such_table WHERE id = %s", [1])
     assert run(1) == 2
+
+
+def test_numbered_placeholders_are_postgresql_s_in_their_order():
+    assert prepared.numbered("SELECT %s, CAST(%s AS integer) WHERE %s") == "SELECT $1, CAST($2 AS integer) WHERE $3"
+    with pytest.raises(ValueError, match="placeholder"):
+        prepared.numbered("SELECT %s WHERE name LIKE 'a%%'")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's numbered placeholders")
+def test_a_numbered_statement_is_sent_as_it_is_and_prepared():
+    statement = prepared.numbered("SELECT CAST(%s AS integer) * 2, CAST(%s AS text)")
+    with CaptureQueriesContext(connection) as queries:
+        for number in range(prepared.PREPARE_AFTER + 2):
+            with prepared.cursor(DEFAULT_DB_ALIAS, numbered=True) as cursor:
+                cursor.execute(statement, [number, "å"])
+                assert cursor.fetchone() == (number * 2, "å")
+    assert len(queries) == prepared.PREPARE_AFTER + 2
+    assert statement in names_prepared()
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="SQLite has no numbered cursor")
+def test_a_numbered_cursor_is_refused_off_postgresql():
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        prepared.cursor(DEFAULT_DB_ALIAS, numbered=True)

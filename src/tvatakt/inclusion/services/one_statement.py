@@ -79,7 +79,7 @@ def save(
     # Inside a transaction, a savepoint: a refusal undoes the statement and leaves the caller's transaction usable,
     # as the ORM's way does. Outside one, the statement commits by itself.
     atomic = transaction.atomic(using=alias) if connection.in_atomic_block else contextlib.nullcontext()
-    with atomic, prepared.cursor(alias) as cursor:
+    with atomic, prepared.cursor(alias, numbered=True) as cursor:
         cursor.execute(sql, params)
         made = cursor.fetchone()
     if made is None:
@@ -105,7 +105,7 @@ def save(
 def _sql(alias: str, people: int, mails: tuple[bool, ...]) -> str:
     """The statement for `people` participants and a task for each of `mails` (True: the e-mail of the status the
     registration gets). The models' names, quoted: nothing from a request is in the text, every value is a
-    parameter."""
+    parameter, numbered ($1, …: core.prepared), for psycopg would otherwise parse the text at every run."""
     connection = connections[alias]
     quote = connection.ops.quote_name
 
@@ -146,7 +146,7 @@ def _sql(alias: str, people: int, mails: tuple[bool, ...]) -> str:
         task_values = ", ".join(args if field.name == "args_kwargs" else "%s" for field in task_fields)
         parts.append(f"mail{number} AS ({into(task_model, task_fields)} SELECT {task_values} FROM reg)")
     people_pks = f"ARRAY(SELECT {quote(Participant._meta.pk.column)} FROM people ORDER BY 1)"
-    return f"WITH {', '.join(parts)} SELECT reg.{reg_pk}, reg.{holds}, {people_pks} FROM reg"
+    return prepared.numbered(f"WITH {', '.join(parts)} SELECT reg.{reg_pk}, reg.{holds}, {people_pks} FROM reg")
 
 
 def _task_model():
