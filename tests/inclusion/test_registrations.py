@@ -1,6 +1,7 @@
 """Registering, the waiting list and its offers, a guardian's consent, cancelling: every rule in the service."""
 
 import datetime
+from collections import Counter
 
 import pytest
 from django.utils import timezone
@@ -235,3 +236,15 @@ def test_only_a_host_runs_the_event(event, person):
     with pytest.raises(NotAllowed):
         services.set_capacity(actor=person("medborgare"), event=event, capacity=10)
     assert Registration.objects.filter(event=event).count() == 0
+
+
+def test_a_check_in_code_is_eight_letters_of_the_alphabet_each_as_likely():
+    from tvatakt.inclusion.services.registrations import CODE_ALPHABET, CODE_LENGTH, new_code
+
+    assert 256 % len(CODE_ALPHABET) == 0  # one random byte a letter is even only then
+    codes = [new_code() for _ in range(2000)]
+    assert all(len(code) == CODE_LENGTH and set(code) <= set(CODE_ALPHABET) for code in codes)
+    letters = Counter("".join(codes))
+    assert set(letters) == set(CODE_ALPHABET)  # 16,000 letters: each of 32 comes about 500 times
+    assert max(letters.values()) < 2 * min(letters.values())
+    assert len(set(codes)) == len(codes)

@@ -25,6 +25,9 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud 
 CODE_LENGTH = 8
 CONSENT_VERSION = "2026-1"  # the version of the consent text a guardian confirms; change it with the text
 MAX_SEATS = 6
+# The choices' values, made once: Django's enum makes its list anew at every `.values`, and a rush checks each.
+AGE_GROUPS = frozenset(AgeGroup.values)
+NEEDS = frozenset(Need.values)
 
 
 @dataclasses.dataclass
@@ -35,7 +38,8 @@ class Person:
 
 
 def new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    # One random byte a letter: the alphabet's 32 letters divide 256, so each letter is as likely as the next.
+    return "".join(CODE_ALPHABET[byte % len(CODE_ALPHABET)] for byte in secrets.token_bytes(CODE_LENGTH))
 
 
 def _check(event: Event, people: list[Person], contact: dict, now: datetime.datetime) -> None:
@@ -54,7 +58,7 @@ def _check(event: Event, people: list[Person], contact: dict, now: datetime.date
     for person in people:
         if not person.name.strip():
             errors.setdefault("participants", []).append(_("Write each person's name."))
-        if person.age_group not in AgeGroup.values:
+        if person.age_group not in AGE_GROUPS:
             errors.setdefault("participants", []).append(_("Choose an age group for each person."))
             continue
         low, high = age_bounds(person.age_group)
@@ -67,10 +71,10 @@ def _check(event: Event, people: list[Person], contact: dict, now: datetime.date
         errors["email"] = [_("Give an e-mail address or a phone number, so we can reach you.")]
     if not contact.get("contact_name", "").strip():
         errors["contact_name"] = [_("Write your name.")]
-    unknown = set(contact.get("needs") or []) - set(Need.values)
+    unknown = set(contact.get("needs") or []) - NEEDS
     if unknown:
         errors["needs"] = [_("Choose among the needs listed.")]
-    if any(needs_guardian(person.age_group) for person in people if person.age_group in AgeGroup.values):
+    if any(needs_guardian(person.age_group) for person in people if person.age_group in AGE_GROUPS):
         if not contact.get("guardian_name", "").strip():
             errors["guardian_name"] = [_("A child under 13 needs a guardian: write the guardian's name.")]
         if not contact.get("guardian_email"):
