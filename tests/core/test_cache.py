@@ -95,3 +95,26 @@ def test_a_new_release_does_not_serve_pages_cached_by_the_old_one(client, monkey
     monkeypatch.setattr(cache, "_release", lambda: "next-release")
     count, _ = queries(client, "/organisationer/")
     assert count > 0
+
+
+def test_rows_saved_in_one_bump_mark_each_scope_stale_once(monkeypatch, django_capture_on_commit_callbacks):
+    from tvatakt.core import cache
+
+    bumped = []
+    monkeypatch.setattr(cache.transaction, "on_commit", lambda hook: bumped.append(hook.bumps))
+    with cache.one_bump():
+        Organisation.objects.create(slug="ett-verk", name="Ett verk", kind="company")
+        Organisation.objects.create(slug="ett-till", name="Ett verk till", kind="company")
+        with cache.one_bump():  # inside another: the outer one bumps
+            cache.bump_content_version("inclusion")
+        assert bumped == []  # nothing until the end
+    assert sorted(bumped) == [cache.CONTENT, "inclusion"]
+    bumped.clear()
+    with pytest.raises(RuntimeError), cache.one_bump():  # rows written and then an error: still marked stale
+        Organisation.objects.create(slug="ett-tredje", name="Ett tredje verk", kind="company")
+        raise RuntimeError
+    assert bumped == [cache.CONTENT]
+    bumped.clear()
+    Organisation.objects.create(slug="ett-fjarde", name="Ett fjärde verk", kind="company")
+    Organisation.objects.create(slug="ett-femte", name="Ett femte verk", kind="company")
+    assert len(bumped) >= 2 and set(bumped) == {cache.CONTENT}  # outside one, each row's save bumps as before

@@ -10,8 +10,10 @@ their own (a scope), so that a rush of registrations renders the events anew and
 cached pages alone. A page that shows them names the scope and is keyed by both versions.
 """
 
+import contextlib
 import functools
 import hashlib
+import threading
 
 from django.apps import apps
 from django.conf import settings
@@ -60,6 +62,10 @@ def bump_content_version(scope: str = CONTENT, **_signal_kwargs) -> None:
     """Mark every cached page of this scope stale once the current transaction commits. Bumping the content
     scope marks every page stale: the scoped pages are keyed by it too. Once a transaction is enough: a
     registration and its participants are three saves, and each bump is a write to the shared cache."""
+    gathered = getattr(_gathering, "scopes", None)
+    if gathered is not None:
+        gathered.add(scope)
+        return
     if _due_at_commit(scope):
         return
 
@@ -74,6 +80,27 @@ def bump_content_version(scope: str = CONTENT, **_signal_kwargs) -> None:
 
     bump.bumps, bump.ran = scope, False
     transaction.on_commit(bump)
+
+
+_gathering = threading.local()
+
+
+@contextlib.contextmanager
+def one_bump():
+    """Inside: the bumps of the rows saved are gathered, and each scope is bumped once at the end. For several rows
+    written by one statement outside a transaction (one_statement's registration, its participants): each row's
+    post_save would bump on its own, there being no transaction to bump once at the end of."""
+    outer = getattr(_gathering, "scopes", None)
+    if outer is not None:  # inside another: that one bumps
+        yield
+        return
+    _gathering.scopes = gathered = set()
+    try:
+        yield
+    finally:
+        _gathering.scopes = None
+        for scope in sorted(gathered):
+            bump_content_version(scope)
 
 
 def _due_at_commit(scope: str) -> bool:

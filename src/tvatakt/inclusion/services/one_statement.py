@@ -19,7 +19,7 @@ import functools
 
 from django.db import connections, router, transaction
 
-from tvatakt.core import prepared, rows
+from tvatakt.core import cache, prepared, rows
 from tvatakt.core.taskqueue import DatabaseBackend
 from tvatakt.core.tasks import enqueue_with_change
 from tvatakt.inclusion.models import Participant, Registration
@@ -88,10 +88,11 @@ def save(
     registration.holds_seats = holds
     registration.status = held.status if holds else waiting
     registration.consent_deadline = held.consent_deadline if holds else None
-    rows.saved(registration, pk, alias)
-    for participant, participant_pk in zip(participants, participant_pks, strict=True):
-        participant.registration_id = pk
-        rows.saved(participant, participant_pk, alias)
+    with cache.one_bump():  # the public pages' cache marked stale once for the rows, not once a row
+        rows.saved(registration, pk, alias)
+        for participant, participant_pk in zip(participants, participant_pks, strict=True):
+            participant.registration_id = pk
+            rows.saved(participant, participant_pk, alias)
     for row, (_task, kwargs) in zip(tasks, queue, strict=True):
         row.args_kwargs["kwargs"].update(registration_pk=pk, kind=kwargs["kind"] or registration.status)
         rows.saved(row, row.pk, alias)
