@@ -53,11 +53,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 client = Client(HTTP_HOST="127.0.0.1")
 person = {{"name": "Q", "age_group": "30-49"}}
-body = json.dumps({{"contact_name": "Q", "email": "q@example.se", "participants": [person]}})
-with CaptureQueriesContext(connection) as queries:
-    response = client.post("/api/v1/events/{slug}/registrations", body, content_type="application/json")
-assert response.status_code == 201, response.content
-print("QUERIES" + json.dumps(len(queries)))
+counts = []
+for number in range(2):  # the first reads the event; the second finds it read by the process (a second at most)
+    body = json.dumps({{"contact_name": "Q", "email": f"q{{number}}@example.se", "participants": [person]}})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post("/api/v1/events/{slug}/registrations", body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    counts.append(len(queries))
+print("QUERIES" + json.dumps(counts))
 """
 
 
@@ -219,7 +222,8 @@ def main() -> None:
     exact = all(row["confirmed"] == row["seats_taken"] == row["held"] == args.seats for row in rows)
     worst = max(row["p99_ms"] for row in rows)
     print(f"\nExactly {args.seats} confirmed every round: {'yes' if exact else 'NO'}. Worst p99: {worst:.0f} ms. "
-          f"Queries a registration: {queries}. Uncontended: {rate:.0f} registrations/s (4 clients, 10 s); "
+          f"Queries a registration: {queries[0]}, {queries[1]} with the event read by the process. "
+          f"Uncontended: {rate:.0f} registrations/s (4 clients, 10 s); "
           f"median round p50 {statistics.median(row['p50_ms'] for row in rows):.0f} ms. "
           f"Hello (/healthz, 8 connections) in the same run: {hello:.0f} requests/s.")  # fmt: skip
 

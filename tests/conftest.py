@@ -65,3 +65,12 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def events_read_afresh():
+    """The events a process keeps for registrations (inclusion.selectors, a second) start empty in each test: the
+    last test's were rolled back, and a slug is used again in the next."""
+    from tvatakt.inclusion.selectors import forget_events
+
+    forget_events()

@@ -60,6 +60,55 @@ def test_the_event_registered_for_is_read_as_the_orm_reads_it_and_a_draft_is_not
     assert not Registration.objects.filter(event__slug="test-api-utkast").exists()
 
 
+def test_a_process_keeps_an_event_read_for_a_second_and_reads_it_afresh_when_it_changes(client, monkeypatch):
+    """A rush registers for one event: its row is read once a second a process, not at every registration."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tvatakt.inclusion import selectors
+
+    clock = [1000.0]
+    monkeypatch.setattr(selectors.time, "monotonic", lambda: clock[0])
+    made = make_event(slug="test-api-rusning")
+    with CaptureQueriesContext(connection) as queries:
+        first = selectors.event_to_register("test-api-rusning")
+        second = selectors.event_to_register("test-api-rusning")
+    assert len(queries) == 1 and first is not second and first.pk == second.pk == made.pk
+    second.title = "Changed by its caller"  # each caller's instance is its own
+    assert selectors.event_to_register("test-api-rusning").title == made.title
+    made.title = "Nytt namn"
+    made.save()  # a save in this process: read afresh at once
+    with CaptureQueriesContext(connection) as queries:
+        assert selectors.event_to_register("test-api-rusning").title == "Nytt namn"
+    assert len(queries) == 1
+    type(made).objects.filter(pk=made.pk).update(title="Ändrat utan signal")  # as another process would change it
+    assert selectors.event_to_register("test-api-rusning").title == "Nytt namn"
+    assert selectors.event_to_register("test-api-rusning", fresh=True).title == "Ändrat utan signal"
+    type(made).objects.filter(pk=made.pk).update(title="Ändrat igen")
+    clock[0] += selectors.RECENT_SECONDS
+    assert selectors.event_to_register("test-api-rusning").title == "Ändrat igen"  # a second later, as it is
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["seats-free", "waiting-list"])
+def test_an_event_cancelled_after_it_was_read_takes_no_registration(client, full):
+    """Another process cancelled the event less than a second ago, and this one still has it as published: the
+    registration's statement finds it cancelled, writes nothing and takes no seat, and the answer says why."""
+    from tvatakt.inclusion import selectors
+    from tvatakt.inclusion.models import Event
+
+    event = make_event(slug="test-api-installt", capacity=1, waiting_list=True)
+    if full:
+        assert post(client, "test-api-installt", {**BODY, "email": "forsta@example.se"}).json()["status"] == "confirmed"
+    assert selectors.event_to_register("test-api-installt").state == EventState.PUBLISHED  # kept by this process
+    Event.objects.filter(pk=event.pk).update(state=EventState.CANCELLED, seats_taken=0)  # no signal: another's
+    answer = post(client, "test-api-installt", BODY)
+    assert answer.status_code == 422  # in the request's language, Swedish: the event is not open for registration
+    assert answer.json()["detail"] == {"__all__": ["Det går inte att anmäla sig till den här aktiviteten."]}
+    event.refresh_from_db()
+    assert event.seats_taken == 0
+    assert not Registration.objects.filter(event=event, email="aisha@example.se").exists()
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [({**BODY, "email": ""}, "email"), ({**BODY, "participants": []}, "participants"),

@@ -16,5 +16,12 @@ class InclusionConfig(AppConfig):
         from tvatakt.inclusion.processing import register_purposes
 
         register_purposes()
+        from django.db.models.signals import post_delete, post_save
+
+        from tvatakt.inclusion.models import Event
+        from tvatakt.inclusion.selectors import forget_events
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_events, sender=Event, dispatch_uid=f"tvatakt-forget-events-{signal is post_save}")
         # A scope of its own: every registration takes a seat, and should not make the whole site render anew.
         watch_content(["inclusion"], scope="inclusion")

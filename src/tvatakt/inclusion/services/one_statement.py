@@ -22,7 +22,8 @@ from django.db import connections, router, transaction
 from tvatakt.core import cache, prepared, rows
 from tvatakt.core.taskqueue import DatabaseBackend
 from tvatakt.core.tasks import enqueue_with_change
-from tvatakt.inclusion.models import Participant, Registration
+from tvatakt.inclusion.choices import EventState
+from tvatakt.inclusion.models import Event, Participant, Registration
 from tvatakt.inclusion.services import seats
 
 
@@ -42,7 +43,8 @@ def save(
     registration: Registration, participants: list[Participant], *, held: Held, waiting: str | None, mails: list
 ) -> bool:
     """Take the seats and write `registration` (with `held`'s status, or `waiting` when the seats are taken; not at
-    all when `waiting` is None and they are) with its participants, in one statement. Whether it was written.
+    all when `waiting` is None and they are, nor when the event is no longer published) with its participants, in
+    one statement. Whether it was written.
 
     `mails` are (task, kwargs) pairs queued with it, the tasks of one backend; a kwargs' `kind` of None is the
     registration's status. With the database's task queue their rows are in the statement; otherwise they are
@@ -58,7 +60,7 @@ def save(
     for participant in participants:
         participant.registration = registration
     reg_fields = rows.fields(Registration, alias)
-    params = [registration.seats, registration.event_id, registration.seats]
+    params = [*seats.take_params(registration), registration.event_id, EventState.PUBLISHED]
     for field, value in zip(reg_fields, rows.values(registration, reg_fields, alias), strict=True):
         if field.name == "status":
             params += [held.status, waiting]
@@ -131,8 +133,10 @@ def _sql(alias: str, people: int, mails: tuple[bool, ...]) -> str:
     given_values = ", ".join(f"given.{quote(field.column)}" for field in given)
     parts = [
         f"took AS ({seats.take_sql(connection.vendor)} RETURNING 1)",
-        "seat AS (SELECT EXISTS (SELECT 1 FROM took) AS held)",
-        f"reg AS ({into(Registration, reg_fields)} SELECT {reg_values} FROM seat WHERE seat.held OR %s"
+        # Open: still published as the statement sees it, for the waiting list takes no seat to check it by.
+        f"seat AS (SELECT EXISTS (SELECT 1 FROM took) AS held, EXISTS (SELECT 1 FROM {quote(Event._meta.db_table)}"
+        f" WHERE {quote(Event._meta.pk.column)} = %s AND {quote(Event._meta.get_field('state').column)} = %s) AS open)",
+        f"reg AS ({into(Registration, reg_fields)} SELECT {reg_values} FROM seat WHERE seat.open AND (seat.held OR %s)"
         f" RETURNING {reg_pk}, {holds}, {status})",
         f"people AS ({into(Participant, [to_registration, *given])} SELECT reg.{reg_pk}, {given_values}"
         f" FROM reg, (VALUES {', '.join([given_row] * people)}) AS given(n, {given_names}) ORDER BY given.n"

@@ -166,15 +166,15 @@ def _save(event, people, idempotency_key, now, contact) -> Registration:
     mails = [] if mails_quiet() else [(send_mail, {"kind": kind}) for kind in [None, "consent_request"][: 1 + child]]
     if one_statement.usable():
         if not one_statement.save(registration, participants, held=held, waiting=_waiting(event), mails=mails):
-            raise _full()
+            raise _refused(event, people, contact, now)
         return registration
     with transaction.atomic():
         # The seats first, so that the registration is saved once, as it stands (the seats' UPDATE is undone with
         # the rest if anything after it fails).
         if seats.take(registration, save=False):
             registration.status, registration.consent_deadline = held.status, held.consent_deadline
-        elif _waiting(event) is None:
-            raise _full()
+        elif _waiting(event) is None or not Event.objects.filter(pk=event.pk, state=EventState.PUBLISHED).exists():
+            raise _refused(event, people, contact, now)  # (the event read may be a second old: see selectors)
         rows.insert([registration])  # the unique indexes refuse a retry's key, or a contact's second
         for participant in participants:
             participant.registration = registration
@@ -184,7 +184,13 @@ def _save(event, people, idempotency_key, now, contact) -> Registration:
     return registration
 
 
-def _full() -> DomainError:
+def _refused(event: Event, people: list[Person], contact: dict, now: datetime.datetime) -> DomainError:
+    """Why nothing was written: the event as it is now fails a check (its host changed or cancelled it since it
+    was read), or it is full and has no waiting list."""
+    current = Event.objects.filter(pk=event.pk).first()
+    if current is None:  # deleted since
+        return DomainError(_("This event is not open for registration."))
+    _check(current, people, contact, now)
     return DomainError(_("The event is full, and it has no waiting list."))
 
 
