@@ -129,3 +129,58 @@ def test_one_person_submitting_ten_times_at_once_gets_one_registration():
         assert in_thread(lambda: Event.objects.get(pk=event_pk).seats_taken) == 1
     finally:
         clean(event_pk)
+
+
+@only_postgresql
+@pytest.mark.parametrize("full", [False, True], ids=["seats-free", "waiting-list"])
+def test_a_registration_sent_while_its_event_is_being_cancelled_is_refused(person, full):
+    """The host cancels while a registration is on its way: the cancelling holds the event's row until it commits,
+    and the registration's statement waits for it and then finds the event cancelled. Nothing is written, no seat
+    is taken, and no one is left registered at a cancelled event."""
+    import time
+
+    from django.db import transaction
+
+    event_pk = in_thread(lambda: make_event(slug=f"test-installs-{full}", capacity=1, waiting_list=True).pk)
+    locked, go_on, answers = threading.Event(), threading.Event(), []
+    try:
+        if full:
+            in_thread(lambda: services.register(event=Event.objects.get(pk=event_pk), people=[adult()], **contact(1)))
+        admin = person("admin")
+
+        def cancel() -> None:
+            try:
+                with transaction.atomic():
+                    services.cancel_event(actor=admin, event=Event.objects.get(pk=event_pk), reason="Stängt.")
+                    locked.set()
+                    go_on.wait(timeout=30)  # the registration is waiting for the row by now
+            finally:
+                connections.close_all()
+
+        def register() -> None:
+            try:
+                event = Event.objects.get(pk=event_pk)  # read before the cancelling commits: still published
+                locked.wait(timeout=30)
+                answers.append(services.register(event=event, people=[adult("Bo")], **contact(2)).status)
+            except DomainError as exc:
+                answers.append(exc.messages[0])
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=cancel), threading.Thread(target=register)]
+        for thread in threads:
+            thread.start()
+        locked.wait(timeout=30)
+        time.sleep(0.5)  # the registration's statement is sent, and waits for the row
+        go_on.set()
+        for thread in threads:
+            thread.join()
+        assert answers == ["Det går inte att anmäla sig till den här aktiviteten."]
+
+        def left():
+            event = Event.objects.get(pk=event_pk)
+            return event.seats_taken, list(event.registrations.exclude(status=Status.CANCELLED).values_list("pk"))
+
+        assert in_thread(left) == (0, [])
+    finally:
+        clean(event_pk)

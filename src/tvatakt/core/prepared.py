@@ -12,7 +12,9 @@ and logged, execute wrappers run, errors wrapped). On SQLite it is the usual cur
 A statement may also come with PostgreSQL's own numbered placeholders ($1, $2, …; `numbered()` makes them), for
 a cursor that sends its text as it is (`cursor(alias, numbered=True)`, psycopg's raw cursor). psycopg otherwise
 parses the text for its %s at every run, and keeps the result only for statements of at most 50 values: the
-registration's statement has more, and its parsing was 5 % of a registration's Python (bench/README.md)."""
+registration's statement has more, and its parsing was 5 % of a registration's Python (bench/README.md). (With
+the database option `server_side_binding`, which Tvåtakt does not set, Django's query log cannot write out such a
+statement: DEBUG would then fail after it ran.)"""
 
 import functools
 import re

@@ -5,7 +5,7 @@ import datetime
 import threading
 import time
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
@@ -73,7 +73,7 @@ def event_to_register(slug: str, *, fresh: bool = False) -> Event | None:
     now = time.monotonic()
     recent = None if fresh else _recent.get(slug)
     if recent is not None and now - recent[0] < RECENT_SECONDS:
-        return Event.from_db(DEFAULT_DB_ALIAS, recent[1], recent[2])  # an instance of the caller's own
+        return Event.from_db(DEFAULT_DB_ALIAS, recent[1], _copied(recent[2]))  # an instance of the caller's own
     read = _event_read(connections[DEFAULT_DB_ALIAS])
     with prepared.cursor(DEFAULT_DB_ALIAS) as cursor:
         cursor.execute(read.sql, [slug if param == _SLUG else param for param in read.params])
@@ -86,7 +86,7 @@ def event_to_register(slug: str, *, fresh: bool = False) -> Event | None:
     if len(_recent) >= RECENT_MAX:  # a bound on the memory, should many events be registered for at once
         _recent.clear()
     _recent[slug] = (now, read.names, tuple(row))
-    return Event.from_db(DEFAULT_DB_ALIAS, read.names, row)
+    return Event.from_db(DEFAULT_DB_ALIAS, read.names, _copied(row))
 
 
 RECENT_SECONDS = 1.0
@@ -95,9 +95,16 @@ RECENT_MAX = 256
 _recent: dict[str, tuple[float, list[str], tuple]] = {}
 
 
+def _copied(row) -> list:
+    """The row's values, its lists and dicts (the JSON fields') copied: an instance's are its own to change."""
+    return [value.copy() if isinstance(value, list | dict) else value for value in row]
+
+
 def forget_events(**_signal_kwargs) -> None:
-    """The rows kept are read afresh: an event was saved or deleted in this process."""
+    """The rows kept are read afresh: an event was saved or deleted in this process. Again once that commits, for
+    another thread may have read the row as it was in between."""
     _recent.clear()
+    transaction.on_commit(_recent.clear)
 
 
 _SLUG = "\x00slug\x00"  # where the slug goes: no slug is this

@@ -133,10 +133,15 @@ def _sql(alias: str, people: int, mails: tuple[bool, ...]) -> str:
     given_values = ", ".join(f"given.{quote(field.column)}" for field in given)
     parts = [
         f"took AS ({seats.take_sql(connection.vendor)} RETURNING 1)",
-        # Open: still published as the statement sees it, for the waiting list takes no seat to check it by.
+        # Open: for a registration that took no seat (the seats' UPDATE checked the state for one that did), the
+        # event still published. Its row is locked as the registration's foreign key locks it (FOR KEY SHARE,
+        # which no seat's UPDATE waits for): a cancelling holds the row FOR UPDATE, so this waits for it and then
+        # finds the event cancelled, or holds it first and is among the registrations the cancelling cancels.
+        # (A row the UPDATE changed is not locked again by the same statement: `open` is false then, and unused.)
         f"seat AS (SELECT EXISTS (SELECT 1 FROM took) AS held, EXISTS (SELECT 1 FROM {quote(Event._meta.db_table)}"
-        f" WHERE {quote(Event._meta.pk.column)} = %s AND {quote(Event._meta.get_field('state').column)} = %s) AS open)",
-        f"reg AS ({into(Registration, reg_fields)} SELECT {reg_values} FROM seat WHERE seat.open AND (seat.held OR %s)"
+        f" WHERE {quote(Event._meta.pk.column)} = %s AND {quote(Event._meta.get_field('state').column)} = %s"
+        " FOR KEY SHARE) AS open)",
+        f"reg AS ({into(Registration, reg_fields)} SELECT {reg_values} FROM seat WHERE seat.held OR (seat.open AND %s)"
         f" RETURNING {reg_pk}, {holds}, {status})",
         f"people AS ({into(Participant, [to_registration, *given])} SELECT reg.{reg_pk}, {given_values}"
         f" FROM reg, (VALUES {', '.join([given_row] * people)}) AS given(n, {given_names}) ORDER BY given.n"
